@@ -205,6 +205,21 @@ public final class ComplexArray {
         }
     }
 
+    private static final ThreadLocal<double[]> SCALE_BLOCK = ThreadLocal.withInitial(() -> new double[2 * BLOCK]);
+
+    /** Multiplies every value by the real {@code factor} in place (computed in double, stored in the storage precision). */
+    public void scale(double factor) {
+        double[] block = SCALE_BLOCK.get();
+        for (long i = 0; i < size(); i += BLOCK) {
+            int n = (int) Math.min(BLOCK, size() - i);
+            load(i, block, 0, n);
+            for (int k = 0; k < 2 * n; k++) {
+                block[k] *= factor;
+            }
+            store(i, block, 0, n);
+        }
+    }
+
     /** Sets every value to zero. */
     public void clear() {
         segment.fill((byte) 0);

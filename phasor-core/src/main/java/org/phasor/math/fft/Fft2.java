@@ -8,6 +8,10 @@ import org.phasor.math.ComplexArray;
  * {@code inverse} includes the 1/(nx·ny) factor, so {@code inverse(forward(x)) == x}.
  *
  * <p>Plans are immutable once made and safe to use from several threads at once on different arrays.
+ *
+ * <p>Two ways to call: {@link #forward}/{@link #inverse} use every core themselves; the {@code Serial}
+ * variants run on the calling thread only and leave the inverse unscaled, for fused kernels that parallelise
+ * over batch items themselves (see {@link SpectralFilter}) and fold 1/(nx·ny) into an element-wise multiply.
  */
 public interface Fft2 {
     int ny();
@@ -19,6 +23,12 @@ public interface Fft2 {
 
     /** In-place inverse transform (normalised by 1/(nx·ny)) of every batch item. */
     void inverse(ComplexArray a);
+
+    /** Forward transform of every item of {@code a}, on the calling thread only. */
+    void forwardSerial(ComplexArray a);
+
+    /** Inverse transform WITHOUT the 1/(nx·ny) factor, on the calling thread only. */
+    void inverseSerialUnscaled(ComplexArray a);
 
     /** The backend that made this plan, e.g. "java" or "fftw". */
     String backend();

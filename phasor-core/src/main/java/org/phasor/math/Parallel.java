@@ -21,6 +21,12 @@ public final class Parallel {
         void run(int from, int to);
     }
 
+    /** A body that handles chunk number {@code chunk} ({@code 0 ≤ chunk < chunks(n)}), the range {@code [from, to)}. */
+    @FunctionalInterface
+    public interface Chunk {
+        void run(int chunk, int from, int to);
+    }
+
     /** Worker count used by {@link #forRange}. */
     public static int threads() {
         return THREADS;
@@ -28,17 +34,27 @@ public final class Parallel {
 
     /** Runs {@code body} over {@code [0, n)} in at most {@link #threads()} contiguous chunks, in parallel. */
     public static void forRange(int n, Range body) {
-        int chunks = Math.min(n, THREADS);
-        if (chunks <= 1) {
+        forChunks(n, (chunk, from, to) -> body.run(from, to));
+    }
+
+    /** How many chunks {@link #forChunks} cuts {@code n} items into (for per-chunk accumulators). */
+    public static int chunks(int n) {
+        return Math.max(1, Math.min(n, THREADS));
+    }
+
+    /** As {@link #forRange}, telling each body its chunk number (to pick a per-chunk accumulator). */
+    public static void forChunks(int n, Chunk body) {
+        int chunks = chunks(n);
+        if (chunks == 1) {
             if (n > 0) {
-                body.run(0, n);
+                body.run(0, 0, n);
             }
             return;
         }
         IntStream.range(0, chunks).parallel().forEach(c -> {
             int from = (int) ((long) n * c / chunks);
             int to = (int) ((long) n * (c + 1) / chunks);
-            body.run(from, to);
+            body.run(c, from, to);
         });
     }
 

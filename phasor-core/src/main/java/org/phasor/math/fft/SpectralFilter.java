@@ -38,18 +38,28 @@ public final class SpectralFilter {
         if (h.batch() != 1 || h.ny() != a.ny() || h.nx() != a.nx()) {
             throw new IllegalArgumentException("transfer function " + h.shape() + " does not fit field " + a.shape());
         }
-        double scale = 1.0 / ((double) a.nx() * a.ny());
         Parallel.forRange(a.batch(), (from, to) -> {
             for (int b = from; b < to; b++) {
                 ComplexArray item = a.item(b);
-                fft.forwardSerial(item);
-                multiply(item, h, conjugate, scale);
-                fft.inverseSerialUnscaled(item);
+                applySerial(fft, item, h, conjugate);
                 if (after != null) {
                     after.apply(item, b);
                 }
             }
         });
+    }
+
+    /**
+     * The filter on the calling thread only, for callers that split the batch themselves (e.g. with
+     * {@link Parallel#forChunks} to keep per-chunk accumulators). Shapes are the caller's to check.
+     */
+    public static void applySerial(Fft2 fft, ComplexArray a, ComplexArray h, boolean conjugate) {
+        fft.forwardSerial(a);
+        double scale = 1.0 / ((double) a.nx() * a.ny());
+        for (int b = 0; b < a.batch(); b++) {
+            multiply(a.item(b), h, conjugate, scale);
+        }
+        fft.inverseSerialUnscaled(a);
     }
 
     /** {@code item ← scale · H ⊙ item} (conj(H) when {@code conjugate}), computed in double on blocks. */

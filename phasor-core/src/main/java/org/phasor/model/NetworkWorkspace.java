@@ -1,0 +1,355 @@
+package org.phasor.model;
+
+import org.phasor.math.ComplexArray;
+import org.phasor.math.Precision;
+
+import java.util.stream.IntStream;
+
+/**
+ * All mutable state of one {@link DiffractiveNetwork} evaluation: the fields recorded at every plane in the data
+ * (forward) pass, the co-fields of the transpose (error) pass, and the transmissions of the current parameters.
+ * Buffers are allocated once for {@code maxBatch} items; a step allocates nothing large. Not thread-safe: one
+ * workspace per training loop (its kernels use both cores internally, parallel over batch items or pixels).
+ *
+ * <p>Planes and buffers (l = 1..L, see {@link DiffractiveNetwork}):
+ * <ul>
+ *   <li>{@link #input()}: u_0, the encoded input, filled by the caller;</li>
+ *   <li>{@link #arriving(int) arriving(l)}: a_l = H_l·u_{l−1}, the field arriving at modulation plane l;
+ *       {@code arriving(L+1)} = {@link #output()} is the detector-plane field o;</li>
+ *   <li>{@link #leaving(int, ComplexArray)}: m_l = t_l ⊙ a_l, computed on demand (FFM measures it);</li>
+ *   <li>{@link #errorField()}: e = conj(∂L/∂o*) at the detector plane, filled by the caller or a {@link Readout};</li>
+ *   <li>{@link #coField(int) coField(l)}: v_l = M_lᵀ·e, the field that arrives at plane l (just behind modulation l)
+ *       when e is launched backwards through the same system — what the optical error pass of FFM measures. With an
+ *       activation, coField(l) is taken at the activation's input (its Jacobian already applied), so the
+ *       parameter gradient is always ∂L/∂p = 2·Re(v_l·∂t/∂p·a_l) (for phases: −2·Im(m_l ⊙ v_l)).</li>
+ * </ul>
+ * The transpose pass uses only Mᵀ of each element (H_lᵀ, t_l), never Mᴴ: it is the physical reverse pass, and
+ * for reciprocal optics it equals conj of the adjoint pass, so the gradients are exact.
+ */
+public final class NetworkWorkspace {
+    private static final int BLOCK = ComplexArray.BLOCK;
+
+    private final DiffractiveNetwork net;
+    private final int maxBatch;
+    private final int layers;
+    private final int pixels;
+    private final Precision precision;
+    private final ComplexArray[] arrive; // 0 = input, 1..L arriving, L+1 = output
+    private final ComplexArray[] back;   // 0 = input-plane co-field, 1..L co-fields v_l
+    private final ComplexArray error;
+    private final double[][] t;          // per layer, interleaved transmission
+    private final double[][] dt;         // per layer, interleaved ∂t/∂p
+    private final double[][] scratchA;   // per batch item (or per pixel block), 2·BLOCK doubles
+    private final double[][] scratchB;
+    private final double[][] response;   // per batch item (or block), activation response
+    private int n;                       // items in the current batch
+    private boolean paramsSet;
+
+    NetworkWorkspace(DiffractiveNetwork net, int maxBatch, Precision precision) {
+        if (maxBatch <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + maxBatch);
+        }
+        this.net = net;
+        this.maxBatch = maxBatch;
+        this.layers = net.layerCount();
+        this.pixels = net.grid().size();
+        this.precision = precision;
+        int ny = net.grid().ny();
+        int nx = net.grid().nx();
+        arrive = new ComplexArray[layers + 2];
+        for (int l = 0; l < arrive.length; l++) {
+            arrive[l] = ComplexArray.zeros(precision, maxBatch, ny, nx);
+        }
+        back = new ComplexArray[layers + 1];
+        for (int l = 0; l < back.length; l++) {
+            back[l] = ComplexArray.zeros(precision, maxBatch, ny, nx);
+        }
+        error = ComplexArray.zeros(precision, maxBatch, ny, nx);
+        t = new double[layers][];
+        dt = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            int k = net.layer(l + 1).modulation().paramsPerPixel();
+            t[l] = new double[2 * pixels];
+            dt[l] = new double[2 * pixels * k];
+        }
+        int lanes = Math.max(maxBatch, blocks());
+        scratchA = new double[lanes][2 * BLOCK];
+        scratchB = new double[lanes][2 * BLOCK];
+        response = new double[lanes][4];
+        this.n = maxBatch;
+    }
+
+    public DiffractiveNetwork network() {
+        return net;
+    }
+
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** Items in the current batch (set by {@link #setBatchSize}). */
+    public int batchSize() {
+        return n;
+    }
+
+    /** Uses the first {@code n} items of every buffer from now on (the last batch of an epoch may be short). */
+    public void setBatchSize(int n) {
+        if (n <= 0 || n > maxBatch) {
+            throw new IllegalArgumentException("batch of " + n + " items does not fit a workspace for " + maxBatch);
+        }
+        this.n = n;
+    }
+
+    /** Evaluates every layer's transmission t_l and ∂t_l/∂p for these parameters. */
+    public void setParams(Params p) {
+        net.requireCompatible(p);
+        IntStream.range(0, layers).parallel().forEach(l ->
+                net.layer(l + 1).modulation().transmission(p.layer(l), t[l], dt[l], pixels));
+        paramsSet = true;
+    }
+
+    /** The current transmission of layer l (1..L), interleaved re/im; read-only by convention. */
+    public double[] transmission(int l) {
+        return t[l - 1];
+    }
+
+    /** u_0: the caller writes the encoded input fields here (first {@link #batchSize()} items). */
+    public ComplexArray input() {
+        return view(arrive[0]);
+    }
+
+    /** a_l for l = 1..L; l = L+1 gives the detector-plane field. */
+    public ComplexArray arriving(int l) {
+        if (l < 1 || l > layers + 1) {
+            throw new IndexOutOfBoundsException("plane " + l + " outside 1.." + (layers + 1));
+        }
+        return view(arrive[l]);
+    }
+
+    /** o, the field at the detector plane after {@link #forwardRecording()}. */
+    public ComplexArray output() {
+        return view(arrive[layers + 1]);
+    }
+
+    /** e = conj(∂L/∂o*): write the error field here before {@link #transposePass}. */
+    public ComplexArray errorField() {
+        return view(error);
+    }
+
+    /** v_l (l = 1..L) after {@link #transposePass}; l = 0 gives the co-field at the input plane when requested. */
+    public ComplexArray coField(int l) {
+        return view(back[l]);
+    }
+
+    /** Writes m_l = t_l ⊙ a_l, the field just behind modulation plane l (before any activation), into {@code dst}. */
+    public void leaving(int l, ComplexArray dst) {
+        ComplexArray src = arriving(l);
+        src.requireSameShape(dst);
+        double[] tl = t[l - 1];
+        forEachItem((b, s, unused) -> {
+            for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
+                int len = Math.min(BLOCK, pixels - p0);
+                long off = (long) b * pixels + p0;
+                src.load(off, s, 0, len);
+                multiply(s, tl, p0, len);
+                dst.store(off, s, 0, len);
+            }
+        });
+    }
+
+    /**
+     * The data pass: from {@link #input()} through every layer to {@link #output()}, recording a_l at every plane.
+     * Modulation and activation of layer l are fused with the copy into plane l+1's buffer; the propagation then
+     * runs in place there.
+     */
+    public void forwardRecording() {
+        requireParams();
+        for (int l = 1; l <= layers + 1; l++) {
+            ComplexArray dst = view(arrive[l]);
+            if (l == 1) {
+                dst.copyFrom(view(arrive[0]));
+                net.layer(1).propagation().apply(dst);
+            } else {
+                modulateInto(l - 1, view(arrive[l - 1]), dst);
+                (l <= layers ? net.layer(l).propagation() : net.outputPropagation()).apply(dst);
+            }
+        }
+    }
+
+    /**
+     * The error pass: launches {@link #errorField()} backwards from the detector plane through the transpose of
+     * every element and records v_l at every plane (see the class comment).
+     *
+     * @param toInput also propagate the last step back to the input plane ({@code coField(0)}); gradients of
+     *                the parameters do not need it, an input gradient or an optical reverse pass does
+     */
+    public void transposePass(boolean toInput) {
+        requireParams();
+        ComplexArray w = view(back[layers]);
+        w.copyFrom(view(error));
+        net.outputPropagation().applyTranspose(w);
+        for (int l = layers; l >= 1; l--) {
+            if (l == 1 && !toInput) {
+                activationTranspose(l, view(back[l]), null);
+                break;
+            }
+            ComplexArray next = view(back[l - 1]);
+            activationTranspose(l, view(back[l]), next); // v_l in place, t_l ⊙ v_l into next
+            net.layer(l).propagation().applyTranspose(next);
+        }
+    }
+
+    /**
+     * Adds ∂L/∂p of every layer, summed over the batch, to {@code grad} (same shapes as {@link Params}): uses
+     * ∂L/∂p = 2·Re(v_l·∂t/∂p·a_l) with the recorded a_l and v_l. Parallel over pixel blocks; within a pixel the
+     * batch items are summed in a fixed order, so the result does not depend on the number of threads.
+     */
+    public void accumulateGradients(Params grad) {
+        net.requireCompatible(grad);
+        for (int l = 1; l <= layers; l++) {
+            int k = net.layer(l).modulation().paramsPerPixel();
+            double[] g = grad.layer(l - 1);
+            double[] d = dt[l - 1];
+            ComplexArray a = view(arrive[l]);
+            ComplexArray v = view(back[l]);
+            IntStream.range(0, blocks()).parallel().forEach(blk -> {
+                double[] sa = scratchA[blk];
+                double[] sv = scratchB[blk];
+                int p0 = blk * BLOCK;
+                int len = Math.min(BLOCK, pixels - p0);
+                for (int b = 0; b < n; b++) {
+                    long off = (long) b * pixels + p0;
+                    a.load(off, sa, 0, len);
+                    v.load(off, sv, 0, len);
+                    for (int i = 0; i < len; i++) {
+                        // q = v·a, then ∂L/∂p_k = 2·Re(q·dt_k)
+                        double qr = sv[2 * i] * sa[2 * i] - sv[2 * i + 1] * sa[2 * i + 1];
+                        double qi = sv[2 * i] * sa[2 * i + 1] + sv[2 * i + 1] * sa[2 * i];
+                        int p = p0 + i;
+                        for (int j = 0; j < k; j++) {
+                            int q = p * k + j;
+                            g[q] += 2 * (qr * d[2 * q] - qi * d[2 * q + 1]);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private int blocks() {
+        return (pixels + BLOCK - 1) / BLOCK;
+    }
+
+    private ComplexArray view(ComplexArray full) {
+        return n == maxBatch ? full : full.items(0, n);
+    }
+
+    private void requireParams() {
+        if (!paramsSet) {
+            throw new IllegalStateException("setParams must be called before running the network");
+        }
+    }
+
+    /** dst = f_l(t_l ⊙ src), fused, parallel over items. */
+    private void modulateInto(int l, ComplexArray src, ComplexArray dst) {
+        double[] tl = t[l - 1];
+        Activation act = net.layer(l).activation();
+        boolean nonlinear = !act.isIdentity();
+        double inv = 1 / act.intensityScale();
+        forEachItem((b, s, h) -> {
+            for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
+                int len = Math.min(BLOCK, pixels - p0);
+                long off = (long) b * pixels + p0;
+                src.load(off, s, 0, len);
+                multiply(s, tl, p0, len);
+                if (nonlinear) {
+                    for (int i = 0; i < len; i++) {
+                        double mr = s[2 * i];
+                        double mi = s[2 * i + 1];
+                        act.response((mr * mr + mi * mi) * inv, h);
+                        s[2 * i] = mr * h[0] - mi * h[1];
+                        s[2 * i + 1] = mr * h[1] + mi * h[0];
+                    }
+                }
+                dst.store(off, s, 0, len);
+            }
+        });
+    }
+
+    /**
+     * In place on {@code v}: the co-field behind the activation of layer l becomes the co-field at its input,
+     * v ← v·∂w/∂m + conj(v·∂w/∂m*) with m = t_l ⊙ a_l; then, if {@code next} is given, next = t_l ⊙ v.
+     */
+    private void activationTranspose(int l, ComplexArray v, ComplexArray next) {
+        Activation act = net.layer(l).activation();
+        boolean nonlinear = !act.isIdentity();
+        if (!nonlinear && next == null) {
+            return;
+        }
+        double[] tl = t[l - 1];
+        double inv = 1 / act.intensityScale();
+        ComplexArray a = view(arrive[l]);
+        forEachItem((b, s, h) -> {
+            double[] m = scratchB[b];
+            for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
+                int len = Math.min(BLOCK, pixels - p0);
+                long off = (long) b * pixels + p0;
+                v.load(off, s, 0, len);
+                if (nonlinear) {
+                    a.load(off, m, 0, len);
+                    multiply(m, tl, p0, len);
+                    for (int i = 0; i < len; i++) {
+                        double mr = m[2 * i];
+                        double mi = m[2 * i + 1];
+                        double sIn = (mr * mr + mi * mi) * inv;
+                        act.response(sIn, h);
+                        // ∂w/∂m = h + s·h'
+                        double jr = h[0] + sIn * h[2];
+                        double ji = h[1] + sIn * h[3];
+                        // ∂w/∂m* = m²·h'/I_ref
+                        double m2r = (mr * mr - mi * mi) * inv;
+                        double m2i = 2 * mr * mi * inv;
+                        double kr = m2r * h[2] - m2i * h[3];
+                        double ki = m2r * h[3] + m2i * h[2];
+                        double vr = s[2 * i];
+                        double vi = s[2 * i + 1];
+                        // v·J + conj(v·K)
+                        s[2 * i] = (vr * jr - vi * ji) + (vr * kr - vi * ki);
+                        s[2 * i + 1] = (vr * ji + vi * jr) - (vr * ki + vi * kr);
+                    }
+                    v.store(off, s, 0, len);
+                }
+                if (next != null) {
+                    multiply(s, tl, p0, len);
+                    next.store(off, s, 0, len);
+                }
+            }
+        });
+    }
+
+    /** s[i] *= t[p0 + i] for {@code len} complex values. */
+    private static void multiply(double[] s, double[] t, int p0, int len) {
+        for (int i = 0; i < len; i++) {
+            double ar = s[2 * i];
+            double ai = s[2 * i + 1];
+            double tr = t[2 * (p0 + i)];
+            double ti = t[2 * (p0 + i) + 1];
+            s[2 * i] = ar * tr - ai * ti;
+            s[2 * i + 1] = ar * ti + ai * tr;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ItemKernel {
+        void run(int item, double[] scratch, double[] response);
+    }
+
+    /** Runs the kernel for every item of the current batch in parallel, each with its own preallocated scratch. */
+    private void forEachItem(ItemKernel k) {
+        IntStream.range(0, n).parallel().forEach(b -> k.run(b, scratchA[b], response[b]));
+    }
+}

@@ -1,0 +1,192 @@
+package org.phasor.optics.propagation;
+
+import org.phasor.math.ComplexArray;
+import org.phasor.math.Precision;
+import org.phasor.math.fft.Fft2;
+import org.phasor.math.fft.FftBackend;
+import org.phasor.optics.Grid;
+import org.phasor.optics.LinearOp;
+
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+/**
+ * Free-space propagation over a fixed distance between planes of equal sampling, as a {@link LinearOp}:
+ * M = crop ∘ F⁻¹ · diag(H) · F ∘ zero-pad (padding only when {@code pad = 2}, which turns the circular
+ * convolution of the DFT into a linear one).
+ *
+ * <ul>
+ *   <li>Adjoint Mᴴ = crop ∘ F⁻¹ · diag(H*) · F ∘ pad (the DFT is unitary up to the 1/N that F⁻¹ carries).</li>
+ *   <li>Transpose Mᵀ = M: the DFT matrix is symmetric, H(−f) = H(f), and crop and pad are each other's
+ *       transposes. This is reciprocity; the tests check it rather than assume it.</li>
+ * </ul>
+ *
+ * <p>Hot path: the FFT backend transforms the whole batch in place (it parallelises over items and rows), the
+ * multiply by the cached H runs in parallel over (item, block); nothing is allocated per call except the
+ * zero-padding scratch, which is kept and re-used by this object. Safe to call from several threads on
+ * different arrays (a concurrent padded call allocates its own scratch).
+ */
+public final class FreeSpace implements LinearOp {
+    /** Items padded at once: bounds the scratch (pad² × item size each) while keeping the FFT batch useful. */
+    private static final int PAD_GROUP = 4;
+
+    private final Grid grid;
+    private final TransferFunction h;
+    private final FftBackend backend;
+    private final int pad;
+    private final int px;
+    private final int py;
+    private final Fft2[] plans = new Fft2[Precision.values().length];
+    private final AtomicReference<ComplexArray> padScratch = new AtomicReference<>();
+    private final ThreadLocal<double[]> blocks = ThreadLocal.withInitial(() -> new double[2 * ComplexArray.BLOCK]);
+
+    /**
+     * @param grid    sampling of the input and output planes (must match the transfer function's key)
+     * @param h       transfer function (from {@link Propagator} or {@link TransferFunction#compute})
+     * @param backend FFT backend used for every call
+     */
+    public FreeSpace(Grid grid, TransferFunction h, FftBackend backend) {
+        TransferKey k = h.key();
+        if (k.nx() != grid.nx() || k.ny() != grid.ny() || k.dx() != grid.dx() || k.dy() != grid.dy()
+                || k.wavelength() != grid.wavelength()) {
+            throw new IllegalArgumentException("transfer function for " + k + " does not match grid " + grid.describe());
+        }
+        this.grid = grid;
+        this.h = h;
+        this.backend = java.util.Objects.requireNonNull(backend, "backend");
+        this.pad = k.pad();
+        this.px = grid.nx() * pad;
+        this.py = grid.ny() * pad;
+    }
+
+    @Override
+    public Grid grid() {
+        return grid;
+    }
+
+    public double distance() {
+        return h.key().distance();
+    }
+
+    public Method method() {
+        return h.key().method();
+    }
+
+    public int pad() {
+        return pad;
+    }
+
+    public TransferFunction transferFunction() {
+        return h;
+    }
+
+    @Override
+    public void apply(ComplexArray a) {
+        run(a, false);
+    }
+
+    @Override
+    public void applyAdjoint(ComplexArray a) {
+        run(a, true);
+    }
+
+    /** Mᵀ = M (see the class comment). */
+    @Override
+    public void applyTranspose(ComplexArray a) {
+        run(a, false);
+    }
+
+    private Fft2 plan(Precision p) {
+        Fft2 f = plans[p.ordinal()];
+        if (f == null) { // a benign race: two threads may both plan; plans are immutable and equivalent
+            f = backend.plan(py, px, p);
+            plans[p.ordinal()] = f;
+        }
+        return f;
+    }
+
+    private void run(ComplexArray a, boolean conjugate) {
+        if (a.nx() != grid.nx() || a.ny() != grid.ny()) {
+            throw new IllegalArgumentException("free-space propagation on " + grid.describe()
+                    + " got an array " + a.shape());
+        }
+        Fft2 fft = plan(a.precision());
+        if (pad == 1) {
+            fft.forward(a);
+            multiply(a, conjugate);
+            fft.inverse(a);
+            return;
+        }
+        int group = Math.min(PAD_GROUP, a.batch());
+        ComplexArray scratch = padScratch.getAndSet(null);
+        if (scratch == null || scratch.precision() != a.precision() || scratch.batch() < group) {
+            scratch = ComplexArray.zeros(a.precision(), group, py, px);
+        }
+        for (int b0 = 0; b0 < a.batch(); b0 += group) {
+            int n = Math.min(group, a.batch() - b0);
+            ComplexArray part = a.items(b0, n);
+            ComplexArray work = scratch.items(0, n);
+            work.clear();
+            copyRows(part, work, true);
+            fft.forward(work);
+            multiply(work, conjugate);
+            fft.inverse(work);
+            copyRows(part, work, false);
+        }
+        padScratch.set(scratch);
+    }
+
+    /** Copies rows between an unpadded array and the centre of a padded one (embed or crop). */
+    private void copyRows(ComplexArray small, ComplexArray big, boolean embed) {
+        int nx = grid.nx();
+        int ny = grid.ny();
+        int ox = (px - nx) / 2;
+        int oy = (py - ny) / 2;
+        long cb = small.precision().complexBytes();
+        MemorySegment s = small.segment();
+        MemorySegment g = big.segment();
+        IntStream.range(0, small.batch() * ny).parallel().forEach(r -> {
+            int b = r / ny;
+            int y = r % ny;
+            long so = small.index(b, y, 0) * cb;
+            long go = big.index(b, y + oy, ox) * cb;
+            if (embed) {
+                MemorySegment.copy(s, so, g, go, nx * cb);
+            } else {
+                MemorySegment.copy(g, go, s, so, nx * cb);
+            }
+        });
+    }
+
+    /** a ← a ⊙ H (or H*), each item, in parallel over (item, block). */
+    private void multiply(ComplexArray a, boolean conjugate) {
+        double[] hv = h.values();
+        int item = px * py;
+        int chunks = (item + ComplexArray.BLOCK - 1) / ComplexArray.BLOCK;
+        double sign = conjugate ? -1 : 1;
+        IntStream.range(0, a.batch() * chunks).parallel().forEach(t -> {
+            int b = t / chunks;
+            int start = (t % chunks) * ComplexArray.BLOCK;
+            int n = Math.min(ComplexArray.BLOCK, item - start);
+            double[] blk = blocks.get();
+            long base = (long) b * item + start;
+            a.load(base, blk, 0, n);
+            int ho = 2 * start;
+            for (int k = 0; k < 2 * n; k += 2) {
+                double hr = hv[ho + k];
+                double hi = sign * hv[ho + k + 1];
+                double re = blk[k];
+                double im = blk[k + 1];
+                blk[k] = re * hr - im * hi;
+                blk[k + 1] = re * hi + im * hr;
+            }
+            a.store(base, blk, 0, n);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "FreeSpace[" + method() + ", z=" + distance() + " m, pad=" + pad + ", " + grid.describe() + "]";
+    }
+}

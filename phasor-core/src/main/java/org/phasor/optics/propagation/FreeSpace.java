@@ -1,9 +1,11 @@
 package org.phasor.optics.propagation;
 
 import org.phasor.math.ComplexArray;
+import org.phasor.math.Parallel;
 import org.phasor.math.Precision;
 import org.phasor.math.fft.Fft2;
 import org.phasor.math.fft.FftBackend;
+import org.phasor.math.fft.SpectralFilter;
 import org.phasor.optics.Grid;
 import org.phasor.optics.LinearOp;
 
@@ -22,10 +24,12 @@ import java.util.stream.IntStream;
  *       transposes. This is reciprocity; the tests check it rather than assume it.</li>
  * </ul>
  *
- * <p>Hot path: the FFT backend transforms the whole batch in place (it parallelises over items and rows), the
- * multiply by the cached H runs in parallel over (item, block); nothing is allocated per call except the
- * zero-padding scratch, which is kept and re-used by this object. Safe to call from several threads on
- * different arrays (a concurrent padded call allocates its own scratch).
+ * <p>Hot path: with at least one item per core, each core takes a contiguous run of items and, per item, runs
+ * FFT → multiply by the cached H → inverse FFT while the item is in its cache ({@link SpectralFilter}); with
+ * fewer items (one field from the command line) the FFT itself is parallelised over rows and the multiply over
+ * blocks. Nothing is allocated per call once warm except the zero-padding scratch, which this object keeps and
+ * re-uses. Safe to call from several threads on different arrays (a concurrent padded call allocates its own
+ * scratch).
  */
 public final class FreeSpace implements LinearOp {
     /** Items padded at once: bounds the scratch (pad² × item size each) while keeping the FFT batch useful. */
@@ -38,6 +42,8 @@ public final class FreeSpace implements LinearOp {
     private final int px;
     private final int py;
     private final Fft2[] plans = new Fft2[Precision.values().length];
+    /** H as a one-item array per storage precision (for the fused kernel), made on first use. */
+    private final ComplexArray[] hArrays = new ComplexArray[Precision.values().length];
     private final AtomicReference<ComplexArray> padScratch = new AtomicReference<>();
     private final ThreadLocal<double[]> blocks = ThreadLocal.withInitial(() -> new double[2 * ComplexArray.BLOCK]);
 
@@ -106,12 +112,52 @@ public final class FreeSpace implements LinearOp {
         return f;
     }
 
+    private ComplexArray hArray(Precision p) {
+        ComplexArray a = hArrays[p.ordinal()];
+        if (a == null) { // benign race as for plans
+            a = ComplexArray.fromInterleaved(p, 1, py, px, h.values());
+            hArrays[p.ordinal()] = a;
+        }
+        return a;
+    }
+
     private void run(ComplexArray a, boolean conjugate) {
         if (a.nx() != grid.nx() || a.ny() != grid.ny()) {
             throw new IllegalArgumentException("free-space propagation on " + grid.describe()
                     + " got an array " + a.shape());
         }
         Fft2 fft = plan(a.precision());
+        if (a.batch() >= Parallel.threads()) {
+            runFused(fft, a, conjugate);
+        } else {
+            runPasses(fft, a, conjugate);
+        }
+    }
+
+    /** One item per core at a time: FFT, multiply and inverse FFT of an item on one thread. */
+    private void runFused(Fft2 fft, ComplexArray a, boolean conjugate) {
+        ComplexArray hp = hArray(a.precision());
+        if (pad == 1) {
+            SpectralFilter.apply(fft, a, hp, conjugate);
+            return;
+        }
+        int chunks = Parallel.chunks(a.batch());
+        ComplexArray scratch = takeScratch(a.precision(), chunks);
+        Parallel.forChunks(a.batch(), (c, from, to) -> {
+            ComplexArray work = scratch.item(c);
+            for (int b = from; b < to; b++) {
+                ComplexArray item = a.item(b);
+                work.clear();
+                copyRows(item, work, true, false);
+                SpectralFilter.applySerial(fft, work, hp, conjugate);
+                copyRows(item, work, false, false);
+            }
+        });
+        padScratch.set(scratch);
+    }
+
+    /** Few items: the whole (padded) batch goes through the FFT, which parallelises over rows itself. */
+    private void runPasses(Fft2 fft, ComplexArray a, boolean conjugate) {
         if (pad == 1) {
             fft.forward(a);
             multiply(a, conjugate);
@@ -119,26 +165,32 @@ public final class FreeSpace implements LinearOp {
             return;
         }
         int group = Math.min(PAD_GROUP, a.batch());
-        ComplexArray scratch = padScratch.getAndSet(null);
-        if (scratch == null || scratch.precision() != a.precision() || scratch.batch() < group) {
-            scratch = ComplexArray.zeros(a.precision(), group, py, px);
-        }
+        ComplexArray scratch = takeScratch(a.precision(), group);
         for (int b0 = 0; b0 < a.batch(); b0 += group) {
             int n = Math.min(group, a.batch() - b0);
             ComplexArray part = a.items(b0, n);
             ComplexArray work = scratch.items(0, n);
             work.clear();
-            copyRows(part, work, true);
+            copyRows(part, work, true, true);
             fft.forward(work);
             multiply(work, conjugate);
             fft.inverse(work);
-            copyRows(part, work, false);
+            copyRows(part, work, false, true);
         }
         padScratch.set(scratch);
     }
 
+    /** The kept padding scratch when it fits, else a new one (returned with {@code padScratch.set} after use). */
+    private ComplexArray takeScratch(Precision p, int items) {
+        ComplexArray scratch = padScratch.getAndSet(null);
+        if (scratch == null || scratch.precision() != p || scratch.batch() < items) {
+            scratch = ComplexArray.zeros(p, items, py, px);
+        }
+        return scratch;
+    }
+
     /** Copies rows between an unpadded array and the centre of a padded one (embed or crop). */
-    private void copyRows(ComplexArray small, ComplexArray big, boolean embed) {
+    private void copyRows(ComplexArray small, ComplexArray big, boolean embed, boolean parallel) {
         int nx = grid.nx();
         int ny = grid.ny();
         int ox = (px - nx) / 2;
@@ -146,7 +198,8 @@ public final class FreeSpace implements LinearOp {
         long cb = small.precision().complexBytes();
         MemorySegment s = small.segment();
         MemorySegment g = big.segment();
-        IntStream.range(0, small.batch() * ny).parallel().forEach(r -> {
+        IntStream rows = IntStream.range(0, small.batch() * ny);
+        (parallel ? rows.parallel() : rows).forEach(r -> {
             int b = r / ny;
             int y = r % ny;
             long so = small.index(b, y, 0) * cb;

@@ -45,8 +45,8 @@ public record Readout(int nx, int ny, List<Region> regions) {
         return regions.size();
     }
 
-    /** Region energies of the first {@code n} items: {@code energies[b][c]}. Parallel over items. */
-    public void energies(ComplexArray out, int n, double[][] energies) {
+    /** Region energies of the first {@code n} items, flat {@code energies[b * classes + c]}. Parallel over items. */
+    public void energies(ComplexArray out, int n, double[] energies) {
         IntStream.range(0, n).parallel().forEach(b -> {
             for (int c = 0; c < regions.size(); c++) {
                 Region r = regions.get(c);
@@ -59,21 +59,21 @@ public record Readout(int nx, int ny, List<Region> regions) {
                         e += re * re + im * im;
                     }
                 }
-                energies[b][c] = e;
+                energies[b * regions.size() + c] = e;
             }
         });
     }
 
     /**
      * Writes the error field e = (∂L/∂I)·conj(o) for the first {@code n} items into {@code error} (zero outside
-     * the regions). {@code dLdE[b][c]} is ∂L/∂E_c of item b.
+     * the regions). {@code dLdE[b * classes + c]} is ∂L/∂E_c of item b.
      */
-    public void errorField(ComplexArray out, int n, double[][] dLdE, ComplexArray error) {
+    public void errorField(ComplexArray out, int n, double[] dLdE, ComplexArray error) {
         IntStream.range(0, n).parallel().forEach(b -> {
             error.item(b).clear();
             for (int c = 0; c < regions.size(); c++) {
                 Region r = regions.get(c);
-                double g = dLdE[b][c];
+                double g = dLdE[b * regions.size() + c];
                 for (int y = r.y0(); y < r.y0() + r.height(); y++) {
                     for (int x = r.x0(); x < r.x0() + r.width(); x++) {
                         long i = out.index(b, y, x);
@@ -85,11 +85,12 @@ public record Readout(int nx, int ny, List<Region> regions) {
         });
     }
 
-    /** The class with the largest energy for each of the first {@code n} items. */
-    public static int argmax(double[] scores) {
+    /** The class with the largest energy of item {@code b} (ties: the lowest class index). */
+    public int predict(double[] energies, int b) {
+        int k = regions.size();
         int best = 0;
-        for (int c = 1; c < scores.length; c++) {
-            if (scores[c] > scores[best]) {
+        for (int c = 1; c < k; c++) {
+            if (energies[b * k + c] > energies[b * k + best]) {
                 best = c;
             }
         }

@@ -110,7 +110,7 @@ class ModelGradientTest {
         Readout ro = new Readout(6, 5, List.of(new Readout.Region(0, 0, 3, 2), new Readout.Region(2, 1, 3, 4)));
         SplittableRandom rnd = new SplittableRandom(11);
         ComplexArray o = randomField(2, 5, 6, rnd);
-        double[][] w = {{0.3, -1.2}, {0.7, 0.4}};
+        double[] w = {0.3, -1.2, 0.7, 0.4};
         ComplexArray e = o.zerosLike();
         ro.errorField(o, 2, w, e);
         double h = 1e-6;
@@ -130,14 +130,12 @@ class ModelGradientTest {
         }
     }
 
-    private static double weighted(Readout ro, ComplexArray o, double[][] w) {
-        double[][] en = new double[o.batch()][ro.classes()];
+    private static double weighted(Readout ro, ComplexArray o, double[] w) {
+        double[] en = new double[o.batch() * ro.classes()];
         ro.energies(o, o.batch(), en);
         double l = 0;
-        for (int b = 0; b < en.length; b++) {
-            for (int c = 0; c < en[b].length; c++) {
-                l += w[b][c] * en[b][c];
-            }
+        for (int i = 0; i < en.length; i++) {
+            l += w[i] * en[i];
         }
         return l;
     }
@@ -156,11 +154,9 @@ class ModelGradientTest {
         NetworkWorkspace ws = net.workspace(3, Precision.DOUBLE);
         SplittableRandom rnd = new SplittableRandom(17);
         ComplexArray input = randomField(3, GRID.ny(), GRID.nx(), rnd);
-        double[][] w = new double[3][net.readout().classes()];
-        for (double[] row : w) {
-            for (int c = 0; c < row.length; c++) {
-                row[c] = rnd.nextDouble(-1, 1);
-            }
+        double[] w = new double[3 * net.readout().classes()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rnd.nextDouble(-1, 1);
         }
         Params p = new Params(new double[][]{randomParams(mod, GRID.size(), rnd), randomParams(mod, GRID.size(), rnd),
                 randomParams(mod, GRID.size(), rnd)});
@@ -204,7 +200,7 @@ class ModelGradientTest {
         ws.setParams(p);
         ws.input().copyFrom(randomField(2, GRID.ny(), GRID.nx(), rnd));
         ws.forwardRecording();
-        net.readout().errorField(ws.output(), 2, new double[][]{{1, -1, 0.5, 2}, {0, 1, -2, 1}}, ws.errorField());
+        net.readout().errorField(ws.output(), 2, new double[]{1, -1, 0.5, 2, 0, 1, -2, 1}, ws.errorField());
         ws.transposePass(false);
         Params grad = p.zerosLike();
         ws.accumulateGradients(grad);
@@ -263,7 +259,7 @@ class ModelGradientTest {
         return new DiffractiveNetwork(GRID, ls, new TestAsm(GRID, 2e-3), ro);
     }
 
-    static double loss(NetworkWorkspace ws, DiffractiveNetwork net, ComplexArray input, Params p, double[][] w) {
+    static double loss(NetworkWorkspace ws, DiffractiveNetwork net, ComplexArray input, Params p, double[] w) {
         ws.setParams(p);
         ws.input().copyFrom(input);
         ws.forwardRecording();

@@ -16,7 +16,46 @@ public interface ClassificationLoss {
      * @param grad     output: {@code ∂L/∂energies}, same layout (overwritten)
      * @return the loss, averaged over the batch
      */
-    double lossAndGradient(double[] energies, int batch, int classes, int[] labels, double[] grad);
+    default double lossAndGradient(double[] energies, int batch, int classes, int[] labels, double[] grad) {
+        checkShapes(energies, batch, classes, labels, grad);
+        double total = 0;
+        for (int b = 0; b < batch; b++) {
+            total += sample(energies, b * classes, classes, labels[b], grad, b * classes, 1.0 / batch);
+        }
+        return total / batch;
+    }
+
+    /**
+     * The same for per-sample arrays, as {@code org.phasor.model.Readout} produces them:
+     * {@code energies[b][c]} and {@code grad[b][c]} for {@code b < batch}.
+     */
+    default double lossAndGradient(double[][] energies, int batch, int[] labels, double[][] grad) {
+        if (batch <= 0 || energies.length < batch || grad.length < batch || labels.length < batch) {
+            throw new IllegalArgumentException("loss inputs too short for batch " + batch + ": energies " + energies.length
+                    + ", grad " + grad.length + ", labels " + labels.length);
+        }
+        double total = 0;
+        for (int b = 0; b < batch; b++) {
+            int classes = energies[b].length;
+            if (grad[b].length != classes || labels[b] < 0 || labels[b] >= classes) {
+                throw new IllegalArgumentException("sample " + b + ": " + classes + " energies, " + grad[b].length
+                        + " gradient slots, label " + labels[b]);
+            }
+            total += sample(energies[b], 0, classes, labels[b], grad[b], 0, 1.0 / batch);
+        }
+        return total / batch;
+    }
+
+    /**
+     * The loss of one sample.
+     *
+     * @param e      energies, read at {@code e[off .. off+classes)}
+     * @param label  true class
+     * @param grad   receives {@code weight · ∂loss/∂e} at {@code grad[goff .. goff+classes)} (overwritten)
+     * @param weight factor applied to the gradient only (1/batch for a batch mean)
+     * @return the sample's loss (not weighted)
+     */
+    double sample(double[] e, int off, int classes, int label, double[] grad, int goff, double weight);
 
     /** Short name for logs and metrics (e.g. {@code cross-entropy(scale=10, normalised)}). */
     String describe();

@@ -14,38 +14,31 @@ package org.phasor.train.loss;
 public record OneHotMse(boolean normalised) implements ClassificationLoss {
 
     @Override
-    public double lossAndGradient(double[] energies, int batch, int classes, int[] labels, double[] grad) {
-        ClassificationLoss.checkShapes(energies, batch, classes, labels, grad);
-        double total = 0;
-        double invB = 1.0 / batch;
-        for (int b = 0; b < batch; b++) {
-            int o = b * classes;
-            int y = labels[b];
-            double s = 1;
-            if (normalised) {
-                s = 0;
-                for (int k = 0; k < classes; k++) {
-                    s += energies[o + k];
-                }
-                if (!(s > 0)) {
-                    total += 1;
-                    java.util.Arrays.fill(grad, o, o + classes, 0.0);
-                    continue;
-                }
-            }
-            double rp = 0;
+    public double sample(double[] e, int off, int classes, int y, double[] grad, int goff, double weight) {
+        double s = 1;
+        if (normalised) {
+            s = 0;
             for (int k = 0; k < classes; k++) {
-                double p = energies[o + k] / s;
-                double r = p - (k == y ? 1 : 0);
-                total += r * r;
-                rp += r * p;
-                grad[o + k] = r;
+                s += e[off + k];
             }
-            for (int k = 0; k < classes; k++) {
-                grad[o + k] = invB * 2 / s * (normalised ? grad[o + k] - rp : grad[o + k]);
+            if (!(s > 0)) {
+                java.util.Arrays.fill(grad, goff, goff + classes, 0.0);
+                return 1;
             }
         }
-        return total * invB;
+        double loss = 0;
+        double rp = 0;
+        for (int k = 0; k < classes; k++) {
+            double p = e[off + k] / s;
+            double r = p - (k == y ? 1 : 0);
+            loss += r * r;
+            rp += r * p;
+            grad[goff + k] = r;
+        }
+        for (int k = 0; k < classes; k++) {
+            grad[goff + k] = weight * 2 / s * (normalised ? grad[goff + k] - rp : grad[goff + k]);
+        }
+        return loss;
     }
 
     @Override

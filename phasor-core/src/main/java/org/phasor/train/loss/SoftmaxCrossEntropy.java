@@ -30,49 +30,40 @@ public record SoftmaxCrossEntropy(double scale, boolean normalised) implements C
     }
 
     @Override
-    public double lossAndGradient(double[] energies, int batch, int classes, int[] labels, double[] grad) {
-        ClassificationLoss.checkShapes(energies, batch, classes, labels, grad);
-        double total = 0;
-        double invB = 1.0 / batch;
-        for (int b = 0; b < batch; b++) {
-            int o = b * classes;
-            double s = 1;
-            if (normalised) {
-                s = 0;
-                for (int k = 0; k < classes; k++) {
-                    s += energies[o + k];
-                }
-                if (!(s > 0)) {
-                    total += Math.log(classes);
-                    java.util.Arrays.fill(grad, o, o + classes, 0.0);
-                    continue;
-                }
-            }
-            double f = scale / s;
-            double zmax = Double.NEGATIVE_INFINITY;
+    public double sample(double[] e, int off, int classes, int y, double[] grad, int goff, double weight) {
+        double s = 1;
+        if (normalised) {
+            s = 0;
             for (int k = 0; k < classes; k++) {
-                zmax = Math.max(zmax, f * energies[o + k]);
+                s += e[off + k];
             }
-            double sumExp = 0;
-            for (int k = 0; k < classes; k++) {
-                double e = Math.exp(f * energies[o + k] - zmax);
-                grad[o + k] = e; // softmax numerators, normalised below
-                sumExp += e;
-            }
-            int y = labels[b];
-            total += -(f * energies[o + y] - zmax - Math.log(sumExp));
-            // g = softmax − onehot, kept in grad for now
-            double gp = 0;
-            for (int k = 0; k < classes; k++) {
-                double g = grad[o + k] / sumExp - (k == y ? 1 : 0);
-                grad[o + k] = g;
-                gp += g * energies[o + k] / s;
-            }
-            for (int k = 0; k < classes; k++) {
-                grad[o + k] = invB * f * (normalised ? grad[o + k] - gp : grad[o + k]);
+            if (!(s > 0)) {
+                java.util.Arrays.fill(grad, goff, goff + classes, 0.0);
+                return Math.log(classes);
             }
         }
-        return total * invB;
+        double f = scale / s;
+        double zmax = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < classes; k++) {
+            zmax = Math.max(zmax, f * e[off + k]);
+        }
+        double sumExp = 0;
+        for (int k = 0; k < classes; k++) {
+            double x = Math.exp(f * e[off + k] - zmax);
+            grad[goff + k] = x; // softmax numerators, normalised below
+            sumExp += x;
+        }
+        double loss = -(f * e[off + y] - zmax - Math.log(sumExp));
+        double gp = 0; // Σ g_k p_k with g = softmax − onehot
+        for (int k = 0; k < classes; k++) {
+            double g = grad[goff + k] / sumExp - (k == y ? 1 : 0);
+            grad[goff + k] = g;
+            gp += g * e[off + k] / s;
+        }
+        for (int k = 0; k < classes; k++) {
+            grad[goff + k] = weight * f * (normalised ? grad[goff + k] - gp : grad[goff + k]);
+        }
+        return loss;
     }
 
     @Override

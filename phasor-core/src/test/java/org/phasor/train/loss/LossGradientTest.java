@@ -87,6 +87,25 @@ class LossGradientTest {
     }
 
     @Test
+    void perSampleArraysGiveTheSameAsFlatArrays() {
+        double[] flat = positive(B * K, 21);
+        double[][] rows = new double[B][K];
+        for (int b = 0; b < B; b++) {
+            System.arraycopy(flat, b * K, rows[b], 0, K);
+        }
+        for (ClassificationLoss l : new ClassificationLoss[]{SoftmaxCrossEntropy.normalised(10), new OneHotMse(true)}) {
+            double[] g = new double[B * K];
+            double[][] g2 = new double[B][K];
+            assertEquals(l.lossAndGradient(flat, B, K, LABELS, g), l.lossAndGradient(rows, B, LABELS, g2));
+            for (int b = 0; b < B; b++) {
+                for (int k = 0; k < K; k++) {
+                    assertEquals(g[b * K + k], g2[b][k]);
+                }
+            }
+        }
+    }
+
+    @Test
     void oneHotMseNormalisedAndRaw() {
         for (OneHotMse l : new OneHotMse[]{new OneHotMse(true), new OneHotMse(false)}) {
             checkGradient(l.describe(), positive(B * K, 2), (x, g) -> l.lossAndGradient(x, B, K, LABELS, g));

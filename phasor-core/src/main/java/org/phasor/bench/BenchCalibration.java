@@ -1,0 +1,65 @@
+package org.phasor.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a method needs to talk to a bench in its own units, measured by procedures on the bench itself:
+ * per modulator, the level→phase response ({@link PhaseCalibration}) and the camera↔modulator registration
+ * ({@link Registration}). {@link #nominal} is what the data sheets claim (linear response, perfect alignment).
+ *
+ * <p>Mapping conventions (documented because they are part of each method): a method's parameters are the
+ * phases it wants on each modulator pixel; {@link #levels} turns them into device levels through the inverse
+ * response; a gradient measured on the camera grid is expressed in modulator pixels by {@link #toModulator}
+ * (sampling it at each pixel's registered camera position).
+ */
+public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> registrations, BenchCost cost) {
+
+    public BenchCalibration {
+        responses = List.copyOf(responses);
+        registrations = List.copyOf(registrations);
+    }
+
+    public static BenchCalibration nominal(BenchDescription d) {
+        List<PhaseResponse> r = new ArrayList<>();
+        List<AffineMap> a = new ArrayList<>();
+        for (int m = 0; m < d.modulators(); m++) {
+            r.add(PhaseResponse.linear(d.levels()));
+            a.add(AffineMap.IDENTITY);
+        }
+        return new BenchCalibration(r, a, BenchCost.ZERO);
+    }
+
+    /**
+     * Runs the calibration procedures on every modulator.
+     *
+     * @param stride level sampling of the response measurement (8 → 33 levels per modulator)
+     * @param search registration search radius in pixels
+     */
+    public static BenchCalibration measure(Bench bench, Holography holo, int stride, int search) {
+        BenchCost before = bench.cost();
+        BenchDescription d = bench.describe();
+        List<PhaseResponse> r = new ArrayList<>();
+        List<AffineMap> a = new ArrayList<>();
+        for (int m = 1; m <= d.modulators(); m++) {
+            PhaseResponse resp = PhaseCalibration.measure(bench, holo, m, stride);
+            r.add(resp);
+            a.add(Registration.measure(bench, holo, m, resp, search));
+        }
+        return new BenchCalibration(r, a, bench.cost().minus(before));
+    }
+
+    /** Device levels for wanted phases on modulator {@code modulator} (1-based). */
+    public int[] levels(int modulator, double[] phases) {
+        return responses.get(modulator - 1).levelsFor(phases);
+    }
+
+    /** A camera-grid map (e.g. a measured gradient) expressed on modulator {@code modulator}'s pixels. */
+    public double[] toModulator(int modulator, double[] cameraMap, int nx, int ny) {
+        AffineMap m = registrations.get(modulator - 1);
+        if (m.equals(AffineMap.IDENTITY)) {
+            return cameraMap.clone();
+        }
+        return m.pullBack(cameraMap, nx, ny);
+    }
+}

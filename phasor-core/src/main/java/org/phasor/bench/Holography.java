@@ -1,0 +1,126 @@
+package org.phasor.bench;
+
+/**
+ * Phase-shifting holography, built only on device operations: capture |u + r·e^{iθ_k}|² for reference steps
+ * θ_k and solve for u. The reference r is a plane wave whose intensity |r|² is measured once per plane
+ * (signal dark, reference open); its phase is the zero of the phase scale, so measured fields are relative to
+ * the reference phase (the same for the data and the error pass, which is what the FFM gradient needs).
+ *
+ * <ul>
+ *   <li>4 steps (0, π/2, π, 3π/2): u·r* = [(I₀ − I₂) + i(I₁ − I₃)] / 4;</li>
+ *   <li>3 steps (0, π/2, π), as in the authors' code: Re(u·r*) = (I₀ − I₂)/4,
+ *       Im(u·r*) = (2I₁ − I₀ − I₂)/4.</li>
+ * </ul>
+ * Each step is one capture, i.e. one pass and one frame per batch item: a measurement costs
+ * {@code steps × batch} frames. Camera noise and saturation therefore enter every measured field.
+ */
+public final class Holography {
+    private final int steps;
+    private final double[] referenceIntensity; // per plane, measured lazily
+    private final boolean[] measured;
+    private double phaseCorrection; // reference-arm phase drift, measured by track()
+
+    /** @param steps 3 or 4 phase steps */
+    public Holography(int steps, int planes) {
+        if (steps != 3 && steps != 4) {
+            throw new IllegalArgumentException("holography steps must be 3 or 4, got " + steps);
+        }
+        this.steps = steps;
+        this.referenceIntensity = new double[planes];
+        this.measured = new boolean[planes];
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    /** Frames one measurement of a batch of {@code batch} fields costs. */
+    public long framesPerMeasurement(int batch) {
+        return (long) steps * batch;
+    }
+
+    /**
+     * Mean reference intensity |r|² at {@code plane}: one capture with the signal dark (zero field injected).
+     */
+    public double referenceIntensity(Bench bench, int plane) {
+        if (!measured[plane]) {
+            BenchDescription d = bench.describe();
+            bench.setReference(ReferenceArm.at(0));
+            Direction dir = plane == 0 ? Direction.REVERSE : Direction.FORWARD;
+            int from = plane == 0 ? d.outputPlane() : 0;
+            Frames dark = bench.capture(new Injection(dir, from, ComplexFrames.zeros(1, d.ny(), d.nx())), plane);
+            double s = 0;
+            for (double v : dark.values()) {
+                s += v;
+            }
+            referenceIntensity[plane] = s / dark.values().length;
+            measured[plane] = true;
+            bench.setReference(ReferenceArm.BLOCKED);
+        }
+        return referenceIntensity[plane];
+    }
+
+    /**
+     * Drift correction: the reference arm's phase wanders relative to the light the bench injects, which would
+     * rotate every measured field (and the FFM gradient, a product of two of them) by an unknown phase. Inject a
+     * flat field from the output side, measure it where it is injected, and take the phase of the result as the
+     * current offset; later measurements are corrected by it. Costs one measurement ({@code steps} frames).
+     *
+     * @return the measured reference phase offset, radians
+     */
+    public double track(Bench bench) {
+        BenchDescription d = bench.describe();
+        double[] ones = new double[d.planeSize()];
+        java.util.Arrays.fill(ones, 1);
+        Injection flat = new Injection(Direction.REVERSE, d.outputPlane(),
+                ComplexFrames.ofAmplitudes(1, d.ny(), d.nx(), ones));
+        phaseCorrection = 0;
+        double[] z = measure(bench, flat, d.outputPlane()).reIm();
+        double re = 0;
+        double im = 0;
+        for (int i = 0; i < z.length; i += 2) {
+            re += z[i];
+            im += z[i + 1];
+        }
+        phaseCorrection = -Math.atan2(im, re);
+        return -phaseCorrection;
+    }
+
+    /** Measures the complex field of {@code light} at {@code plane}, relative to the reference phase. */
+    public ComplexFrames measure(Bench bench, Injection light, int plane) {
+        double r2 = referenceIntensity(bench, plane);
+        if (!(r2 > 0)) {
+            throw new IllegalStateException("holography: reference arm reads no light at plane " + plane);
+        }
+        double r = Math.sqrt(r2);
+        double[][] frames = new double[steps][];
+        for (int k = 0; k < steps; k++) {
+            bench.setReference(ReferenceArm.at(k * Math.PI / 2));
+            frames[k] = bench.capture(light, plane).values();
+        }
+        bench.setReference(ReferenceArm.BLOCKED);
+        int n = frames[0].length;
+        double[] z = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            double re = (frames[0][i] - frames[2][i]) / 4;
+            double im = steps == 4
+                    ? (frames[1][i] - frames[3][i]) / 4
+                    : (2 * frames[1][i] - frames[0][i] - frames[2][i]) / 4;
+            // u = (u·r*) / r* with r real and positive at the reference's zero phase
+            z[2 * i] = re / r;
+            z[2 * i + 1] = im / r;
+        }
+        if (phaseCorrection != 0) {
+            double c = Math.cos(phaseCorrection);
+            double s = Math.sin(phaseCorrection);
+            for (int i = 0; i < n; i++) {
+                double re = z[2 * i];
+                double im = z[2 * i + 1];
+                z[2 * i] = re * c - im * s;
+                z[2 * i + 1] = re * s + im * c;
+            }
+        }
+        ComplexFrames f = light.field();
+        return new ComplexFrames(f.batch(), f.ny(), f.nx(), z);
+    }
+}

@@ -1,0 +1,58 @@
+package org.phasor.sim;
+
+import java.util.SplittableRandom;
+
+/**
+ * Turns intensities into what a camera reports: photons (Poisson) detected with the quantum efficiency, read
+ * noise, saturation at the full well, ADC quantisation, then division by the known gain so the frame is back in
+ * intensity units. A profile with {@code photonsPerUnit = 0} is an exact camera (frames = intensities).
+ */
+final class Camera {
+    private final Imperfections imp;
+
+    Camera(Imperfections imp) {
+        this.imp = imp;
+    }
+
+    /** Replaces each intensity in {@code frame[from, from+n)} by a noisy reading, using {@code rnd}. */
+    void read(double[] frame, int from, int n, SplittableRandom rnd) {
+        if (imp.exactCamera()) {
+            return;
+        }
+        double gain = imp.photonsPerUnit() * imp.quantumEfficiency(); // electrons per unit intensity
+        double full = imp.fullWellE();
+        double step = imp.adcBits() > 0 && full > 0 && !imp.photonCounting() ? full / (1L << imp.adcBits()) : 0;
+        for (int i = from; i < from + n; i++) {
+            double mean = Math.max(0, frame[i]) * gain;
+            double e = poisson(mean, rnd);
+            if (!imp.photonCounting()) {
+                e += imp.readNoiseE() * Realisation.gaussian(rnd);
+            }
+            if (full > 0) {
+                e = Math.clamp(e, 0, full);
+            }
+            if (step > 0) {
+                e = Math.round(e / step) * step;
+            }
+            frame[i] = e / gain;
+        }
+    }
+
+    static double poisson(double mean, SplittableRandom rnd) {
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 50) {
+            // normal approximation, rounded to whole photo-electrons (error ≪ the noise itself at this level)
+            return Math.max(0, Math.rint(mean + Math.sqrt(mean) * Realisation.gaussian(rnd)));
+        }
+        double l = Math.exp(-mean);
+        int k = 0;
+        double p = 1;
+        do {
+            k++;
+            p *= rnd.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+}

@@ -1,0 +1,290 @@
+package org.phasor.sim;
+
+import org.phasor.bench.Bench;
+import org.phasor.bench.BenchCost;
+import org.phasor.bench.BenchDescription;
+import org.phasor.bench.ComplexFrames;
+import org.phasor.bench.Direction;
+import org.phasor.bench.Frames;
+import org.phasor.bench.Injection;
+import org.phasor.bench.ReferenceArm;
+import org.phasor.math.ComplexArray;
+import org.phasor.math.Precision;
+import org.phasor.optics.Grid;
+import org.phasor.optics.propagation.FreeSpace;
+import org.phasor.optics.propagation.Method;
+import org.phasor.optics.propagation.Propagator;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * A bench made of the model's own optics — the same {@link Propagator} (band-limited angular spectrum with ×2
+ * zero padding) between the same planes — plus a hidden {@link Imperfections} profile: actual spacings differ
+ * from the drawing, each SLM is shifted, rotated, aberrated, has its own response curve and crosstalk, the
+ * input is lit by a Gaussian beam, the camera is noisy, and the alignment and reference phase drift with camera
+ * time. Only the {@link Bench} operations reach any of it.
+ *
+ * <p>Optical passes are simulated once per distinct injection and device state and cached, so the repeated
+ * captures of phase-shifting holography at several planes cost one propagation (a real lab pays one pass per
+ * capture; {@link #cost()} counts that).
+ */
+public final class SimulatedBench implements Bench {
+    private final BenchDescription nominal;
+    private final Imperfections imp;
+    private final Grid grid;
+    private final int planes; // modulators + 2
+    private final FreeSpace[] gaps;
+    private final SlmPlane[] slms;
+    private final Realisation real;
+    private final double[] illumination; // real amplitude on the input plane
+    private final Camera camera;
+    private final SplittableRandom noise;
+    private final int[][] levels;
+    private final double[][] transmission;
+    private final double[] driftX;
+    private final double[] driftY;
+    private double referenceDrift;
+    private ReferenceArm reference = ReferenceArm.BLOCKED;
+    private long passes;
+    private long frames;
+    private double seconds;
+    private double secondsAtLastDrift;
+    // cache of the last simulated pass
+    private Injection cachedLight;
+    private long cachedVersion = -1;
+    private long version;
+    private ComplexArray[] planeFields;
+
+    public SimulatedBench(BenchDescription nominal, Imperfections imp, Propagator propagator) {
+        this.nominal = nominal;
+        this.imp = imp;
+        this.grid = Grid.of(nominal.nx(), nominal.ny(), nominal.pitch(), nominal.wavelength());
+        int l = nominal.modulators();
+        this.planes = l + 2;
+        this.real = Realisation.draw(imp, l);
+        double[] z = nominal.distances();
+        this.gaps = new FreeSpace[l + 1];
+        for (int g = 0; g <= l; g++) {
+            gaps[g] = propagator.freeSpace(grid, z[g] * real.distanceFactor()[g], Method.BL_ASM, 2);
+        }
+        this.slms = new SlmPlane[l];
+        this.levels = new int[l][];
+        this.transmission = new double[l][];
+        for (int m = 0; m < l; m++) {
+            slms[m] = new SlmPlane(nominal.nx(), nominal.ny(), nominal.levels(), imp, real.zernike()[m]);
+            levels[m] = new int[nominal.planeSize()];
+        }
+        this.driftX = new double[l];
+        this.driftY = new double[l];
+        this.illumination = illumination(nominal, imp.illuminationWaist());
+        this.camera = new Camera(imp);
+        this.noise = new SplittableRandom(imp.seed() ^ 0x5DEECE66DL);
+        for (int m = 0; m < l; m++) {
+            updateTransmission(m);
+        }
+    }
+
+    private static double[] illumination(BenchDescription d, double waist) {
+        double[] a = new double[d.planeSize()];
+        Arrays.fill(a, 1);
+        if (waist > 0) {
+            double w = waist * Math.min(d.nx(), d.ny()) / 2.0; // 1/e² intensity radius in pixels
+            for (int y = 0; y < d.ny(); y++) {
+                for (int x = 0; x < d.nx(); x++) {
+                    double r2 = Math.pow(x - d.nx() / 2, 2) + Math.pow(y - d.ny() / 2, 2);
+                    a[y * d.nx() + x] = Math.exp(-r2 / (w * w)); // amplitude: intensity falls as exp(−2r²/w²)
+                }
+            }
+        }
+        return a;
+    }
+
+    public Imperfections imperfections() {
+        return imp;
+    }
+
+    @Override
+    public BenchDescription describe() {
+        return nominal;
+    }
+
+    @Override
+    public void program(int modulator, int[] lv) {
+        if (modulator < 1 || modulator > nominal.modulators()) {
+            throw new IllegalArgumentException("no modulator " + modulator + " (bench has 1.." + nominal.modulators() + ")");
+        }
+        if (lv.length != nominal.planeSize()) {
+            throw new IllegalArgumentException("modulator " + modulator + " takes " + nominal.planeSize()
+                    + " levels, got " + lv.length);
+        }
+        for (int v : lv) {
+            if (v < 0 || v >= nominal.levels()) {
+                throw new IllegalArgumentException("modulator level " + v + " outside [0, " + nominal.levels() + ")");
+            }
+        }
+        applyDrift();
+        System.arraycopy(lv, 0, levels[modulator - 1], 0, lv.length);
+        updateTransmission(modulator - 1);
+        version++;
+    }
+
+    /** Advances the slow lateral drift by the camera time spent since the last update (all modulators move). */
+    private void applyDrift() {
+        double dt = seconds - secondsAtLastDrift;
+        if (imp.driftShiftPxPerRootS() == 0 || dt <= 0) {
+            return;
+        }
+        secondsAtLastDrift = seconds;
+        double s = imp.driftShiftPxPerRootS() * Math.sqrt(dt);
+        for (int m = 0; m < driftX.length; m++) {
+            driftX[m] += s * Realisation.gaussian(noise);
+            driftY[m] += s * Realisation.gaussian(noise);
+            updateTransmission(m);
+        }
+        version++;
+    }
+
+    private void updateTransmission(int m) {
+        transmission[m] = slms[m].transmission(levels[m], real.shiftX()[m] + driftX[m], real.shiftY()[m] + driftY[m],
+                real.rotation()[m]);
+    }
+
+    @Override
+    public void setReference(ReferenceArm r) {
+        this.reference = r;
+    }
+
+    @Override
+    public Frames capture(Injection light, int plane) {
+        int out = planes - 1;
+        if (plane < 0 || plane > out || light.plane() < 0 || light.plane() > out) {
+            throw new IllegalArgumentException("bench planes are 0.." + out + ", got capture at " + plane
+                    + " of light injected at " + light.plane());
+        }
+        boolean ok = light.direction() == Direction.FORWARD ? plane >= light.plane() : plane <= light.plane();
+        if (!ok) {
+            throw new IllegalArgumentException(light.direction() + " light injected at plane " + light.plane()
+                    + " never reaches plane " + plane);
+        }
+        ComplexFrames f = light.field();
+        if (f.nx() != nominal.nx() || f.ny() != nominal.ny()) {
+            throw new IllegalArgumentException("injected field is " + f.nx() + "x" + f.ny() + ", bench planes are "
+                    + nominal.nx() + "x" + nominal.ny());
+        }
+        if (light != cachedLight || cachedVersion != version) {
+            simulate(light);
+            cachedLight = light;
+            cachedVersion = version;
+        }
+        ComplexArray u = planeFields[plane];
+        int batch = f.batch();
+        int n = nominal.planeSize();
+        double[] values = new double[batch * n];
+        double dt = batch * nominal.frameSeconds();
+        if (imp.driftPhaseRadPerRootS() > 0) {
+            referenceDrift += imp.driftPhaseRadPerRootS() * Math.sqrt(dt) * Realisation.gaussian(noise);
+        }
+        double rr = reference.open() ? Math.cos(reference.phase() + referenceDrift) : 0;
+        double ri = reference.open() ? Math.sin(reference.phase() + referenceDrift) : 0;
+        SplittableRandom[] rnd = new SplittableRandom[batch];
+        for (int b = 0; b < batch; b++) {
+            rnd[b] = noise.split();
+        }
+        IntStream.range(0, batch).parallel().forEach(b -> {
+            double[] block = new double[2 * n];
+            u.load((long) b * n, block, 0, n);
+            for (int i = 0; i < n; i++) {
+                double re = block[2 * i] + rr;
+                double im = block[2 * i + 1] + ri;
+                values[b * n + i] = re * re + im * im;
+            }
+            camera.read(values, b * n, n, rnd[b]);
+        });
+        passes += batch;
+        frames += batch;
+        seconds += dt;
+        return new Frames(batch, nominal.ny(), nominal.nx(), values);
+    }
+
+    /** Propagates {@code light} through the real bench and keeps the field at every plane it reaches. */
+    private void simulate(Injection light) {
+        int batch = light.batch();
+        int out = planes - 1;
+        if (planeFields == null || planeFields[0].batch() < batch) {
+            planeFields = new ComplexArray[planes];
+            for (int p = 0; p < planes; p++) {
+                planeFields[p] = ComplexArray.zeros(Precision.DOUBLE, batch, nominal.ny(), nominal.nx());
+            }
+        }
+        ComplexArray[] at = new ComplexArray[planes];
+        for (int p = 0; p < planes; p++) {
+            at[p] = planeFields[p].batch() == batch ? planeFields[p] : planeFields[p].items(0, batch);
+        }
+        if (planeFields[0].batch() != batch) {
+            // views keep the buffers; store them so capture() reads the right batch
+            planeFields = at;
+        }
+        int k = light.plane();
+        ComplexArray a = at[k];
+        a.store(0, light.field().reIm(), 0, (int) a.size());
+        if (light.direction() == Direction.FORWARD) {
+            if (k == 0) {
+                multiplyReal(a, illumination);
+            }
+            for (int p = k + 1; p <= out; p++) {
+                at[p].copyFrom(at[p - 1]);
+                gaps[p - 1].apply(at[p]);
+                if (p <= nominal.modulators()) {
+                    multiply(at[p], transmission[p - 1]);
+                }
+            }
+        } else {
+            ComplexArray carry = at[k].copy();
+            if (k >= 1 && k <= nominal.modulators()) {
+                multiply(carry, transmission[k - 1]);
+            }
+            for (int p = k - 1; p >= 0; p--) {
+                gaps[p].applyTranspose(carry);
+                at[p].copyFrom(carry);
+                if (p >= 1) {
+                    multiply(carry, transmission[p - 1]);
+                }
+            }
+        }
+    }
+
+    private static void multiply(ComplexArray a, double[] t) {
+        int n = a.itemSize();
+        IntStream.range(0, a.batch()).parallel().forEach(b -> {
+            double[] block = new double[2 * n];
+            a.load((long) b * n, block, 0, n);
+            for (int i = 0; i < n; i++) {
+                double re = block[2 * i];
+                double im = block[2 * i + 1];
+                block[2 * i] = re * t[2 * i] - im * t[2 * i + 1];
+                block[2 * i + 1] = re * t[2 * i + 1] + im * t[2 * i];
+            }
+            a.store((long) b * n, block, 0, n);
+        });
+    }
+
+    private static void multiplyReal(ComplexArray a, double[] amp) {
+        int n = a.itemSize();
+        IntStream.range(0, a.batch()).parallel().forEach(b -> {
+            double[] block = new double[2 * n];
+            a.load((long) b * n, block, 0, n);
+            for (int i = 0; i < n; i++) {
+                block[2 * i] *= amp[i];
+                block[2 * i + 1] *= amp[i];
+            }
+            a.store((long) b * n, block, 0, n);
+        });
+    }
+
+    @Override
+    public BenchCost cost() {
+        return new BenchCost(passes, frames, seconds);
+    }
+}

@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * Measures a modulator's level→phase response the way a lab does: light the bench with a flat input, hold
- * every modulator at level 0, then program modulator m uniformly to level ℓ and measure the field just after it
- * by holography; the phase of Σ u_ℓ·conj(u_0) is the delay of level ℓ. A uniform pattern makes the result
- * independent of where the modulator sits. Levels are sampled every {@code stride}, unwrapped, and linearly
- * interpolated in between.
+ * every modulator at level 0, then program the left half of modulator m to level ℓ (the right half stays at 0)
+ * and measure the field just after it by holography; relative to a baseline with everything at 0, the phase
+ * difference between the halves is the delay of level ℓ. The split screen makes the result immune to drift of
+ * the reference arm between measurements, and half-planes make it insensitive to where the modulator sits.
+ * Levels are sampled every {@code stride}, unwrapped, and linearly interpolated in between.
  */
 public final class PhaseCalibration {
     private PhaseCalibration() {
@@ -15,6 +16,7 @@ public final class PhaseCalibration {
 
     public static PhaseResponse measure(Bench bench, Holography holo, int modulator, int stride) {
         BenchDescription d = bench.describe();
+        int nx = d.nx();
         int n = d.planeSize();
         Injection flat = flatInput(d);
         for (int m = 1; m <= d.modulators(); m++) {
@@ -26,17 +28,26 @@ public final class PhaseCalibration {
         double[] phase = new double[sampled.length];
         double prev = 0;
         int[] pattern = new int[n];
+        int margin = 4; // keep away from the split, where crosstalk and misalignment mix the halves
         for (int s = 0; s < sampled.length; s++) {
-            Arrays.fill(pattern, sampled[s]);
+            // split screen: left half at the level, right half at 0; the right half is the phase reference, so
+            // reference-arm drift between this measurement and the baseline cancels
+            for (int i = 0; i < n; i++) {
+                pattern[i] = i % nx < nx / 2 ? sampled[s] : 0;
+            }
             bench.program(modulator, pattern);
             double[] u = holo.measure(bench, flat, modulator).reIm();
-            double re = 0;
-            double im = 0;
+            double[] left = new double[2];
+            double[] right = new double[2];
             for (int i = 0; i < n; i++) {
-                re += u[2 * i] * base[2 * i] + u[2 * i + 1] * base[2 * i + 1];
-                im += u[2 * i + 1] * base[2 * i] - u[2 * i] * base[2 * i + 1];
+                int x = i % nx;
+                double[] acc = x < nx / 2 - margin ? left : x >= nx / 2 + margin ? right : null;
+                if (acc != null) {
+                    acc[0] += u[2 * i] * base[2 * i] + u[2 * i + 1] * base[2 * i + 1];
+                    acc[1] += u[2 * i + 1] * base[2 * i] - u[2 * i] * base[2 * i + 1];
+                }
             }
-            double p = Math.atan2(im, re);
+            double p = Math.atan2(left[1], left[0]) - Math.atan2(right[1], right[0]);
             // unwrap: the response rises slowly between sampled levels, so the step is the one in (−π, π]
             p = prev + Math.IEEEremainder(p - prev, 2 * Math.PI);
             phase[s] = s == 0 ? 0 : p;

@@ -44,10 +44,23 @@ public final class Registration {
         bench.program(modulator, pattern);
         double[] u = holo.measure(bench, flat, modulator).reIm();
         bench.program(modulator, new int[nx * ny]);
+        // the reference arm may have drifted between the two measurements: rotate the baseline onto u using the
+        // whole plane (the spots are a small fraction of it)
+        double cr = 0;
+        double ci = 0;
+        for (int i = 0; i < nx * ny; i++) {
+            cr += u[2 * i] * base[2 * i] + u[2 * i + 1] * base[2 * i + 1];
+            ci += u[2 * i + 1] * base[2 * i] - u[2 * i] * base[2 * i + 1];
+        }
+        double norm = Math.hypot(cr, ci);
+        double rc = norm > 0 ? cr / norm : 1;
+        double rs = norm > 0 ? ci / norm : 0;
         double[] change = new double[nx * ny];
         for (int i = 0; i < nx * ny; i++) {
-            double dr = u[2 * i] - base[2 * i];
-            double di = u[2 * i + 1] - base[2 * i + 1];
+            double br = base[2 * i] * rc - base[2 * i + 1] * rs;
+            double bi = base[2 * i] * rs + base[2 * i + 1] * rc;
+            double dr = u[2 * i] - br;
+            double di = u[2 * i + 1] - bi;
             change[i] = dr * dr + di * di;
         }
         double[] from = new double[2 * spots.length];

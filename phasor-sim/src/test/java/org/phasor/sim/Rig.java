@@ -1,0 +1,50 @@
+package org.phasor.sim;
+
+import org.phasor.bench.BenchDescription;
+import org.phasor.bench.ComplexFrames;
+import org.phasor.math.fft.FftBackends;
+import org.phasor.optics.propagation.Propagator;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** Small benches and inputs shared by the tests (seeded). */
+final class Rig {
+    static final Propagator PROP = new Propagator(FftBackends.java(), msg -> { });
+
+    private Rig() {
+    }
+
+    /** n×n planes of 8 µm at 532 nm, {@code layers} modulators spaced {@code z} apart. */
+    static BenchDescription description(int n, int layers, double z) {
+        double[] d = new double[layers + 1];
+        Arrays.fill(d, z);
+        return new BenchDescription("test", n, n, 8e-6, 532e-9, d, layers, 256, 1.0 / 42);
+    }
+
+    /** Random phases on the nominal level grid (2π·ℓ/256), so the bench shows exactly these phases. */
+    static double[][] levelPhases(int layers, int pixels, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] p = new double[layers][pixels];
+        for (double[] layer : p) {
+            for (int i = 0; i < pixels; i++) {
+                layer[i] = 2 * Math.PI * r.nextInt(256) / 256;
+            }
+        }
+        return p;
+    }
+
+    /** Smooth-ish random input amplitudes in [0, 1], zero in a 2-pixel border. */
+    static ComplexFrames inputs(int batch, int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] a = new double[batch * n * n];
+        for (int b = 0; b < batch; b++) {
+            for (int y = 2; y < n - 2; y++) {
+                for (int x = 2; x < n - 2; x++) {
+                    a[(b * n + y) * n + x] = r.nextDouble();
+                }
+            }
+        }
+        return ComplexFrames.ofAmplitudes(batch, n, n, a);
+    }
+}

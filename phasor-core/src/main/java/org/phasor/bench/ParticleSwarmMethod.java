@@ -1,0 +1,138 @@
+package org.phasor.bench;
+
+import org.phasor.model.Params;
+import org.phasor.train.Batch;
+import org.phasor.train.Cost;
+import org.phasor.train.EvalResult;
+import org.phasor.train.GradientMethod;
+import org.phasor.train.StepResult;
+
+import java.util.SplittableRandom;
+
+/**
+ * The {@code pso} method: particle-swarm optimisation using bench forward passes only — the paper's
+ * gradient-free baseline. Each step evaluates every particle's phases on the batch (one pass and one frame per
+ * sample per particle), updates personal and global bests, and moves the swarm with the standard inertia
+ * update v ← w·v + c₁r₁(p − x) + c₂r₂(g − x). There is no gradient: {@link #step} writes the swarm's best
+ * position into {@code params} in place and returns {@code null} gradients, so the Trainer's optimiser leaves
+ * them alone.
+ */
+public final class ParticleSwarmMethod implements GradientMethod {
+    private final BenchClassifier classifier;
+    private final int particles;
+    private final double inertia;
+    private final double cognitive;
+    private final double social;
+    private final double spread;
+    private final SplittableRandom rnd;
+    private double[][][] x;
+    private double[][][] v;
+    private double[][][] best;
+    private double[] bestLoss;
+    private double[][] global;
+    private double globalLoss = Double.POSITIVE_INFINITY;
+
+    /**
+     * @param spread initial spread (radians) of the particles around the starting phases
+     */
+    public ParticleSwarmMethod(BenchClassifier classifier, int particles, double inertia, double cognitive,
+                               double social, double spread, long seed) {
+        if (particles < 2) {
+            throw new IllegalArgumentException("pso needs at least 2 particles, got " + particles);
+        }
+        this.classifier = classifier;
+        this.particles = particles;
+        this.inertia = inertia;
+        this.cognitive = cognitive;
+        this.social = social;
+        this.spread = spread;
+        this.rnd = new SplittableRandom(seed);
+    }
+
+    @Override
+    public String name() {
+        return "pso";
+    }
+
+    private void init(Params start) {
+        int layers = start.layerCount();
+        x = new double[particles][layers][];
+        v = new double[particles][layers][];
+        best = new double[particles][layers][];
+        bestLoss = new double[particles];
+        for (int p = 0; p < particles; p++) {
+            for (int l = 0; l < layers; l++) {
+                double[] s = start.layer(l);
+                x[p][l] = s.clone();
+                v[p][l] = new double[s.length];
+                if (p > 0) { // particle 0 starts exactly at the given phases
+                    for (int i = 0; i < s.length; i++) {
+                        x[p][l][i] += spread * (rnd.nextDouble() - 0.5);
+                    }
+                }
+                best[p][l] = x[p][l].clone();
+            }
+            bestLoss[p] = Double.POSITIVE_INFINITY;
+        }
+    }
+
+    @Override
+    public StepResult step(Params params, Batch batch) {
+        if (x == null) {
+            init(params);
+        }
+        long passes = 0;
+        long frames = 0;
+        double meanLoss = 0;
+        int correct = 0;
+        for (int p = 0; p < particles; p++) {
+            EvalResult r = classifier.evaluate(new Params(x[p]), batch);
+            passes += r.cost().dataPasses();
+            frames += r.cost().frames();
+            meanLoss += r.loss() / particles;
+            if (r.loss() < bestLoss[p]) {
+                bestLoss[p] = r.loss();
+                copy(x[p], best[p]);
+            }
+            if (r.loss() < globalLoss) {
+                globalLoss = r.loss();
+                global = deepCopy(x[p]);
+                correct = r.correct();
+            }
+        }
+        for (int p = 0; p < particles; p++) {
+            for (int l = 0; l < x[p].length; l++) {
+                double[] xp = x[p][l];
+                double[] vp = v[p][l];
+                double[] bp = best[p][l];
+                double[] g = global[l];
+                for (int i = 0; i < xp.length; i++) {
+                    vp[i] = inertia * vp[i] + cognitive * rnd.nextDouble() * (bp[i] - xp[i])
+                            + social * rnd.nextDouble() * (g[i] - xp[i]);
+                    xp[i] += vp[i];
+                }
+            }
+        }
+        copy(global, params.layers());
+        return new StepResult(meanLoss, null, correct, batch.size(), new Cost(passes, 0, frames));
+    }
+
+    private static void copy(double[][] src, double[][] dst) {
+        for (int l = 0; l < src.length; l++) {
+            System.arraycopy(src[l], 0, dst[l], 0, src[l].length);
+        }
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int l = 0; l < a.length; l++) {
+            c[l] = a[l].clone();
+        }
+        return c;
+    }
+
+    @Override
+    public EvalResult evaluate(Params params, Batch batch) {
+        return classifier.evaluate(params, batch);
+    }
+}

@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path png = dir.resolve("aperture.png");
         FieldImages.write(png, grid, panels);
-        out.println("  wrote " + png + " (intensity after a circular aperture at 0, 4, 16 and 80 mm; ASM, zero-padded x2)");
+        out.println("  wrote " + png + " (intensity after a circular aperture at 0, 4, 16 and 80 mm; method auto, zero-padded x2)");
     }
 
     /** A lens (f = 100 mm) behind a 1 mm pupil focuses a plane wave to the Airy pattern, first zero 1.22·λf/D. */

@@ -104,20 +104,40 @@ public record ImageEncoder(Kind kind, int objectSize, Interpolation interpolatio
      * items {@code 0..n-1} of {@code out}, overwriting them. Parallel over items.
      */
     public void encodeInto(Dataset data, int[] order, int from, int n, ComplexArray out) {
-        int rows = data.rows();
-        int cols = data.cols();
-        int h = objectRows(rows, cols);
-        int w = objectCols(rows, cols);
-        if (h > out.ny() || w > out.nx()) {
-            throw new IllegalArgumentException("object of " + w + "x" + h + " pixels does not fit the " + out.nx() + "x"
-                    + out.ny() + " input grid (reduce the object size or enlarge the grid)");
-        }
         if (n > out.batch()) {
             throw new IllegalArgumentException("batch of " + n + " samples does not fit an array of " + out.batch() + " items");
         }
-        int y0 = out.ny() / 2 - h / 2;
-        int x0 = out.nx() / 2 - w / 2;
-        // Resampling tables: source index pairs and weights per destination row / column.
+        requireFits(data.rows(), data.cols(), out.nx(), out.ny());
+        Parallel.forRange(n, (lo, hi) -> {
+            for (int b = lo; b < hi; b++) {
+                int sample = order == null ? from + b : order[from + b];
+                encode(data.features(), data.offset(sample), data.rows(), data.cols(), out.item(b));
+            }
+        });
+    }
+
+    /** One-line error when a {@code rows × cols} sample resized to the object size does not fit an nx × ny grid. */
+    public void requireFits(int rows, int cols, int nx, int ny) {
+        int h = objectRows(rows, cols);
+        int w = objectCols(rows, cols);
+        if (h > ny || w > nx) {
+            throw new IllegalArgumentException("object of " + w + "x" + h + " pixels does not fit the " + nx + "x"
+                    + ny + " input grid (reduce the object size or enlarge the grid)");
+        }
+    }
+
+    /**
+     * Encodes one sample ({@code rows × cols} values at {@code features[offset..]}) into a one-item array,
+     * writing every pixel (zeros outside the object). Same shape as {@code org.phasor.model.Encoder#encode},
+     * so {@code imageEncoder::encode} can serve as a model encoder. Thread-safe.
+     */
+    public void encode(float[] f, int offset, int rows, int cols, ComplexArray item) {
+        int h = objectRows(rows, cols);
+        int w = objectCols(rows, cols);
+        requireFits(rows, cols, item.nx(), item.ny());
+        int y0 = item.ny() / 2 - h / 2;
+        int x0 = item.nx() / 2 - w / 2;
+        // Resampling tables: source index pairs and weights per destination row / column (small, per call).
         int[] ry0 = new int[h];
         int[] ry1 = new int[h];
         double[] wy = new double[h];
@@ -126,41 +146,34 @@ public record ImageEncoder(Kind kind, int objectSize, Interpolation interpolatio
         double[] wx = new double[w];
         table(rows, h, ry0, ry1, wy);
         table(cols, w, cx0, cx1, wx);
-        float[] f = data.features();
-        Parallel.forRange(n, (lo, hi) -> {
-            double[] line = new double[2 * w];
-            for (int b = lo; b < hi; b++) {
-                int sample = order == null ? from + b : order[from + b];
-                int base = data.offset(sample);
-                out.item(b).clear();
-                for (int y = 0; y < h; y++) {
-                    int r0 = base + ry0[y] * cols;
-                    int r1 = base + ry1[y] * cols;
-                    double ty = wy[y];
-                    for (int x = 0; x < w; x++) {
-                        double tx = wx[x];
-                        double top = f[r0 + cx0[x]] * (1 - tx) + f[r0 + cx1[x]] * tx;
-                        double bottom = f[r1 + cx0[x]] * (1 - tx) + f[r1 + cx1[x]] * tx;
-                        double v = top * (1 - ty) + bottom * ty;
-                        switch (kind) {
-                            case AMPLITUDE -> {
-                                line[2 * x] = v;
-                                line[2 * x + 1] = 0;
-                            }
-                            case INTENSITY -> {
-                                line[2 * x] = Math.sqrt(Math.max(0, v));
-                                line[2 * x + 1] = 0;
-                            }
-                            case PHASE -> {
-                                line[2 * x] = Math.cos(phaseRange * v);
-                                line[2 * x + 1] = Math.sin(phaseRange * v);
-                            }
-                        }
+        double[] line = new double[2 * w];
+        item.clear();
+        for (int y = 0; y < h; y++) {
+            int r0 = offset + ry0[y] * cols;
+            int r1 = offset + ry1[y] * cols;
+            double ty = wy[y];
+            for (int x = 0; x < w; x++) {
+                double tx = wx[x];
+                double top = f[r0 + cx0[x]] * (1 - tx) + f[r0 + cx1[x]] * tx;
+                double bottom = f[r1 + cx0[x]] * (1 - tx) + f[r1 + cx1[x]] * tx;
+                double v = top * (1 - ty) + bottom * ty;
+                switch (kind) {
+                    case AMPLITUDE -> {
+                        line[2 * x] = v;
+                        line[2 * x + 1] = 0;
                     }
-                    out.store(out.index(b, y0 + y, x0), line, 0, w);
+                    case INTENSITY -> {
+                        line[2 * x] = Math.sqrt(Math.max(0, v));
+                        line[2 * x + 1] = 0;
+                    }
+                    case PHASE -> {
+                        line[2 * x] = Math.cos(phaseRange * v);
+                        line[2 * x + 1] = Math.sin(phaseRange * v);
+                    }
                 }
             }
-        });
+            item.store(item.index(0, y0 + y, x0), line, 0, w);
+        }
     }
 
     /** Fills, for each of {@code dst} output positions, the two source indices and the weight of the second. */

@@ -23,6 +23,13 @@ public final class ConfusionMatrixImage {
     private ConfusionMatrixImage() {
     }
 
+    /** Light to dark blue (matplotlib's "Blues" end points), {@code t} in [0, 1]. */
+    private static Color blues(double t) {
+        double u = Math.max(0, Math.min(1, t));
+        return new Color((int) Math.round(247 + u * (8 - 247)), (int) Math.round(251 + u * (48 - 251)),
+                (int) Math.round(255 + u * (107 - 255)));
+    }
+
     /**
      * @param counts     {@code counts[true][predicted]}, square
      * @param classNames one name per class
@@ -65,7 +72,7 @@ public final class ConfusionMatrixImage {
                 double frac = row == 0 ? 0 : (double) counts[t][p] / row;
                 int x = LEFT + p * CELL;
                 int y = TOP + t * CELL;
-                g.setColor(new Color(ColorMaps.blues(frac)));
+                g.setColor(blues(frac));
                 g.fillRect(x, y, CELL, CELL);
                 g.setColor(frac > 0.5 ? Color.WHITE : Color.BLACK);
                 g.setFont(Png.font(counts[t][p] >= 10000 ? 10 : 12, t == p));

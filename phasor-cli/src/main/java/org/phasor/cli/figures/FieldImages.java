@@ -1,5 +1,7 @@
 package org.phasor.cli.figures;
 
+import org.phasor.io.ColorMap;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -9,9 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Images of planes: trained phase masks (cyclic colour map, with a 0…2π colour bar) and output intensities with
+ * Images of planes for training runs: trained phase masks (cyclic colour map, with a 0…2π colour bar) and output intensities with
  * the detector regions drawn. Several planes go into one PNG as a grid of panels (at most 5 per row), each
- * with a title; small planes are enlarged by pixel repetition, large ones shrunk to at most 400 px.
+ * with a title; small planes are enlarged by pixel repetition, large ones shrunk to at most 400 px. Colour
+ * maps are those of {@link org.phasor.io.ColorMap} (single fields with physical axes: org.phasor.io.FieldImages).
  */
 public final class FieldImages {
     private static final int PER_ROW = 5;
@@ -36,10 +39,10 @@ public final class FieldImages {
         for (int k = 0; k < masks.size(); k++) {
             double[] m = masks.get(k);
             int[] origin = origin(k, nx, ny, s);
-            drawPixels(img, origin, nx, ny, s, (x, y) -> ColorMaps.phase(m[y * nx + x]));
+            drawPixels(img, origin, nx, ny, s, (x, y) -> phaseColour(m[y * nx + x]));
             title(g, titles.get(k), origin, nx, ny, s);
         }
-        colourBar(g, img, "phase", "0", "π", "2π", t -> ColorMaps.phase(2 * Math.PI * t));
+        colourBar(g, img, "phase", "0", "π", "2π", ColorMap.TWILIGHT::rgb);
         g.dispose();
         Png.write(png, img);
     }
@@ -70,7 +73,7 @@ public final class FieldImages {
             }
             double inv = max > 0 ? 1 / max : 0;
             int[] origin = origin(k, nx, ny, s);
-            drawPixels(img, origin, nx, ny, s, (x, y) -> ColorMaps.inferno(in[y * nx + x] * inv));
+            drawPixels(img, origin, nx, ny, s, (x, y) -> ColorMap.VIRIDIS.rgb(in[y * nx + x] * inv));
             for (int r = 0; r < regions.size(); r++) {
                 Box b = regions.get(r);
                 boolean hi = r == highlight[k];
@@ -81,9 +84,15 @@ public final class FieldImages {
             }
             title(g, titles.get(k), origin, nx, ny, s);
         }
-        colourBar(g, img, "intensity / panel max", "0", "0.5", "1", ColorMaps::inferno);
+        colourBar(g, img, "intensity / panel max", "0", "0.5", "1", ColorMap.VIRIDIS::rgb);
         g.dispose();
         Png.write(png, img);
+    }
+
+    /** Colour of a phase (any range): the cyclic twilight map of org.phasor.io at φ mod 2π. */
+    static int phaseColour(double phi) {
+        double t = phi / (2 * Math.PI);
+        return ColorMap.TWILIGHT.rgb(t - Math.floor(t));
     }
 
     @FunctionalInterface

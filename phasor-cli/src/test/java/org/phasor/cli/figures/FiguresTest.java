@@ -61,9 +61,13 @@ class FiguresTest {
         Path p = dir.resolve("masks.png");
         FieldImages.phaseMasks(p, masks, n, n, List.of("layer 1", "layer 2"));
         BufferedImage img = read(p);
-        assertEquals(ColorMaps.phase(0), ColorMaps.phase(2 * Math.PI));
-        assertEquals(ColorMaps.phase(1), ColorMaps.phase(1 - 4 * Math.PI));
-        assertNotEquals(ColorMaps.phase(0), ColorMaps.phase(Math.PI));
+        assertEquals(FieldImages.phaseColour(0), FieldImages.phaseColour(2 * Math.PI));
+        assertEquals(FieldImages.phaseColour(1), FieldImages.phaseColour(1 - 4 * Math.PI));
+        assertNotEquals(FieldImages.phaseColour(0), FieldImages.phaseColour(Math.PI));
+        // the ramp's first and last columns (0 and 2π·39/40) are nearly the same colour: no seam
+        int first = img.getRGB(8 + 1, 8 + 22 + 80);
+        int last = img.getRGB(8 + 158, 8 + 22 + 80);
+        assertTrue(Math.abs(((first >> 16) & 0xff) - ((last >> 16) & 0xff)) < 40, Integer.toHexString(first) + " " + Integer.toHexString(last));
         // 40 px masks are enlarged by 4 (160 px panels)
         assertEquals(160, FieldImages.displaySize(40));
         assertEquals(400, FieldImages.displaySize(800));

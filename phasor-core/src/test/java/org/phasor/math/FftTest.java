@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FftTest {
 
     @ParameterizedTest
-    @CsvSource({"1,1", "2,4", "8,8", "16,5", "7,13", "12,10", "17,31", "64,48"})
+    @CsvSource({"1,1", "2,4", "8,8", "16,5", "7,13", "12,10", "17,31", "64,48", "9,25", "3,200", "37,2", "2,97", "6,121", "30,45"})
     void matchesNaiveDft(int ny, int nx) {
         for (Precision p : Precision.values()) {
             int batch = 2;

@@ -6,8 +6,8 @@ package org.phasor.photonics;
  * bench forward, model backward via {@link #retap}). Buffers are owned by this object and reused while the
  * batch size stays the same.
  *
- * <p>Data pass: x₀ → y_l = M_l·x_l, z_l = first modes[l+1] of y_l, x_{l+1} = f(z_l); logits = s·|y_L,c|².
- * Error pass: g = ∂L/∂y* = s(p_c − t_c)·y_c / B on the class ports; the core is run backwards with conj(g),
+ * <p>Data pass: x₀ → y_l = M_l·x_l, z_l = first modes[l+1] of y_l, x_{l+1} = f(z_l); logits = s·|y_L,c|²/Σ_k|y_L,k|² (ratio read-out, insensitive to overall chip loss).
+ * Error pass: g = ∂L/∂y* = (∂L/∂I_c)·y_c / B on the class ports; the core is run backwards with conj(g),
  * which yields conj(∂L/∂x*) at its inputs (Mᵀ = M for symmetric cores, PHYSICS.md) and, with the data-pass
  * taps, ∂L/∂φ for every heater ({@link OpticalPath#accumulateGradient}); then g is multiplied by the
  * activation's derivative at the recorded z (nonlinear FFM) and the previous core is next.
@@ -16,7 +16,10 @@ public final class NetworkPass {
     private final NetworkShape shape;
     private int batch = -1;
     private double[][][] xs, ys, zs, taps, vtaps, err, atIn;
-    private double[][] probs;
+    private double[][] probs, power;
+    private double[] totals;
+    /** Keeps the normalised read-out finite when no light reaches the class ports. */
+    private static final double READOUT_EPS = 1e-12;
     private int[] labels;
 
     public NetworkPass(NetworkShape shape) {
@@ -49,6 +52,8 @@ public final class NetworkPass {
             }
         }
         probs = new double[b][shape.classes()];
+        power = new double[b][shape.classes()];
+        totals = new double[b];
         batch = b;
     }
 
@@ -78,9 +83,15 @@ public final class NetworkPass {
         double loss = 0;
         double[][] y = ys[shape.cores() - 1];
         for (int i = 0; i < b; i++) {
+            double total = READOUT_EPS;
+            for (int k = 0; k < shape.classes(); k++) {
+                power[i][k] = y[i][2 * k] * y[i][2 * k] + y[i][2 * k + 1] * y[i][2 * k + 1];
+                total += power[i][k];
+            }
+            totals[i] = total;
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < shape.classes(); k++) {
-                probs[i][k] = shape.logitScale() * (y[i][2 * k] * y[i][2 * k] + y[i][2 * k + 1] * y[i][2 * k + 1]);
+                probs[i][k] = shape.logitScale() * power[i][k] / total;
                 max = Math.max(max, probs[i][k]);
             }
             double sum = 0;
@@ -116,8 +127,15 @@ public final class NetworkPass {
             double[] e = err[last][i];
             java.util.Arrays.fill(e, 0);
             double[] y = ys[last][i];
+            // logits z_k = s·I_k/S, S = Σ I: ∂L/∂I_c = (s/S)·(d_c − Σ_k d_k·I_k/S), d = p − onehot
+            double dot = 0;
             for (int k = 0; k < shape.classes(); k++) {
-                double dI = shape.logitScale() * (probs[i][k] - (labels[i] == k ? 1 : 0)) / batch;
+                dot += (probs[i][k] - (labels[i] == k ? 1 : 0)) * power[i][k];
+            }
+            dot /= totals[i];
+            for (int k = 0; k < shape.classes(); k++) {
+                double d = probs[i][k] - (labels[i] == k ? 1 : 0);
+                double dI = shape.logitScale() / totals[i] * (d - dot) / batch;
                 e[2 * k] = dI * y[2 * k];          // conj(∂L/∂y*) = dI·conj(y)
                 e[2 * k + 1] = -dI * y[2 * k + 1];
             }

@@ -5,13 +5,14 @@ package org.phasor.photonics;
  * cores the first modes[l+1] output fields of core l (zero-padded when the next core is wider) pass through
  * the activation and are re-loaded into core l+1 (the FFM chip re-uses its core in time and re-loads the
  * measured field); the class scores are the output powers of the first {@code classes} ports of the last
- * core, and the loss is softmax cross-entropy on logits = logitScale·power.
+ * core, and the loss is softmax cross-entropy on logits = logitScale·power_c/Σ_k power_k (the ratio of the class
+ * port powers: a uniform loss along the chip does not change the decision or the loss).
  *
  * @param layout     mesh layout inside each core ("clements" or "reck")
  * @param modes      ports per core
  * @param activation activation between cores
  * @param classes    number of classes read out
- * @param logitScale logits per unit output power (powers are ≤ 1 for unit input power)
+ * @param logitScale logit per unit of power fraction (a softmax temperature)
  */
 public record NetworkShape(String layout, int[] modes, Activation activation, int classes, double logitScale) {
 

@@ -1,0 +1,111 @@
+package org.phasor.photonics.train;
+
+import org.phasor.data.DataSplit;
+import org.phasor.data.Dataset;
+import org.phasor.data.Datasets;
+import org.phasor.photonics.Activation;
+import org.phasor.photonics.NetworkShape;
+import org.phasor.photonics.bench.ChipImperfections;
+import org.phasor.photonics.bench.CoherentDetection;
+import org.phasor.photonics.bench.SimulatedChipBench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The FFM paper's integrated-photonics case: Iris (4 features → 16×1 input, 3 classes, 40/10 per class),
+ * a network of folded symmetric cores, trained (1) in simulation and deployed on a chip, (2) fully forward
+ * on the chip, for several chip imperfection levels. The ideal-simulation run is shared by all levels (the
+ * model does not depend on the chip); each level has its own chip (seeded) for deployment and for FFM.
+ *
+ * @param shape          network (default: cores of 16, 16 and 8 ports, Kerr activation, 3 class ports)
+ * @param levels         chip imperfection profiles
+ * @param epochs         training epochs
+ * @param batch          batch size (paper: 10)
+ * @param lr             Adam learning rate (paper: 0.01)
+ * @param trainPerClass  Iris samples per class for training (paper: 40; the other 10 test)
+ * @param seed           data split, initial settings, batch order, chip seeds (seed + level index)
+ * @param detectionSteps coherent-detection phase steps (3 like the authors' holography, or 4)
+ * @param probeSize      training samples on which measured and exact gradients are compared each epoch
+ */
+public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, int epochs, int batch, double lr,
+                           int trainPerClass, long seed, int detectionSteps, int probeSize) {
+
+    public static NetworkShape defaultShape() {
+        return new NetworkShape("clements", new int[] {16, 16, 8}, Activation.kerr(2.0), 3, 10.0);
+    }
+
+    /** The full reproduction: 100 epochs (the paper reports ~100), low/lab/high chips. */
+    public static PhotonicIris full() {
+        return new PhotonicIris(defaultShape(), List.of(ChipImperfections.LOW, ChipImperfections.LAB, ChipImperfections.HIGH),
+                100, 10, 0.01, 40, 1, 3, 30);
+    }
+
+    /** A quick run for tests: same levels and shapes, 12 epochs. */
+    public static PhotonicIris quick() {
+        return new PhotonicIris(defaultShape(), List.of(ChipImperfections.LOW, ChipImperfections.LAB, ChipImperfections.HIGH),
+                12, 10, 0.03, 40, 1, 3, 20);
+    }
+
+    /**
+     * One table row.
+     *
+     * @param level             imperfection profile
+     * @param idealAccuracy     trained and tested on the model
+     * @param deployedAccuracy  trained on the model, tested on this chip
+     * @param ffmAccuracy       trained and tested on this chip, fully forward
+     * @param ffmGradDeviation  mean over epochs of ‖g_FFM − g_true‖/‖g_true‖
+     * @param modelGradDeviation mean over epochs of ‖g_model − g_true‖/‖g_true‖ (the computer-designed baseline)
+     * @param ffmCurve          FFM learning curve
+     * @param ffmCost           bench cost of FFM training
+     */
+    public record Row(String level, double idealAccuracy, double deployedAccuracy, double ffmAccuracy,
+                      double ffmGradDeviation, double modelGradDeviation, List<ChipTraining.Epoch> ffmCurve,
+                      org.phasor.photonics.bench.ChipBench.BenchCost ffmCost) {
+    }
+
+    public record Result(List<Row> rows, List<ChipTraining.Epoch> idealCurve, int trainSize, int testSize) {
+    }
+
+    public Result run(Consumer<String> log) {
+        DataSplit split = Datasets.iris(trainPerClass, seed);
+        Dataset trainRaw = split.train();
+        float[] lo = new float[4], hi = new float[4];
+        java.util.Arrays.fill(lo, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < trainRaw.size(); i++) {
+            for (int k = 0; k < 4; k++) {
+                lo[k] = Math.min(lo[k], trainRaw.value(i, 0, k));
+                hi[k] = Math.max(hi[k], trainRaw.value(i, 0, k));
+            }
+        }
+        LabeledFields train = new LabeledFields(IrisEncoding.encode(trainRaw.minMaxScaled(lo, hi)), trainRaw.labels());
+        LabeledFields test = new LabeledFields(IrisEncoding.encode(split.test().minMaxScaled(lo, hi)), split.test().labels());
+        ChipTraining.Config cfg = new ChipTraining.Config(epochs, batch, lr, seed, detectionSteps, probeSize);
+        ChipTraining.Run ideal = ChipTraining.train(ChipTraining.Method.IN_SILICO, shape, cfg, train, test, null,
+                e -> log.accept("ideal  epoch " + e.epoch() + " loss " + fmt(e.trainLoss()) + " test " + fmt(e.testAccuracy())));
+        double idealAcc = ideal.curve().getLast().testAccuracy();
+        List<Row> rows = new ArrayList<>();
+        CoherentDetection det = new CoherentDetection(detectionSteps, 1.0);
+        for (int li = 0; li < levels.size(); li++) {
+            ChipImperfections level = levels.get(li);
+            long chipSeed = seed * 1000 + li + 1;
+            SimulatedChipBench deployChip = new SimulatedChipBench(shape, level, chipSeed);
+            double deployed = ChipTraining.accuracyOnBench(deployChip, shape, ideal.settings(), test, det);
+            SimulatedChipBench ffmChip = new SimulatedChipBench(shape, level, chipSeed);
+            ChipTraining.Run ffm = ChipTraining.train(ChipTraining.Method.FFM, shape, cfg, train, test, ffmChip,
+                    e -> log.accept(level.name() + " FFM epoch " + e.epoch() + " loss " + fmt(e.trainLoss()) + " test "
+                            + fmt(e.testAccuracy()) + " grad dev " + fmt(e.ffmDeviation()) + " (model " + fmt(e.modelDeviation()) + ")"));
+            double devF = ffm.curve().stream().mapToDouble(ChipTraining.Epoch::ffmDeviation).average().orElse(Double.NaN);
+            double devM = ffm.curve().stream().mapToDouble(ChipTraining.Epoch::modelDeviation).average().orElse(Double.NaN);
+            rows.add(new Row(level.name(), idealAcc, deployed, ffm.curve().getLast().testAccuracy(), devF, devM, ffm.curve(), ffm.cost()));
+            log.accept(level.name() + ": ideal " + fmt(idealAcc) + " deployed " + fmt(deployed) + " FFM " + fmt(rows.getLast().ffmAccuracy()));
+        }
+        return new Result(rows, ideal.curve(), train.size(), test.size());
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+}

@@ -45,7 +45,7 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
     /** A quick run for tests: same levels and shapes, 12 epochs. */
     public static PhotonicIris quick() {
         return new PhotonicIris(defaultShape(), List.of(ChipImperfections.LOW, ChipImperfections.LAB, ChipImperfections.HIGH),
-                12, 10, 0.03, 40, 1, 3, 20);
+                12, 10, 0.03, 40, 1, 3, 10);
     }
 
     /**

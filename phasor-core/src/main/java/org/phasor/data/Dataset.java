@@ -176,15 +176,6 @@ public record Dataset(String name, float[] features, int[] labels, int rows, int
         return select(permutation(seed), name);
     }
 
-    /**
-     * Sample order for one training epoch: a permutation seeded by {@code (seed, epoch)}, so resuming at epoch
-     * {@code e} reproduces exactly the order an uninterrupted run used. Batches are consecutive runs of it.
-     */
-    public int[] epochOrder(long seed, int epoch) {
-        // SplittableRandom scrambles its seed (mix64), so nearby (seed, epoch) pairs give unrelated orders.
-        return permutation(size(), seed ^ (0x9E3779B97F4A7C15L * (epoch + 1L)));
-    }
-
     /** Number of batches of at most {@code batchSize} samples in one pass (last batch may be smaller). */
     public int batchCount(int batchSize) {
         if (batchSize <= 0) {

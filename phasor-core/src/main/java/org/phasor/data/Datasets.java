@@ -76,6 +76,29 @@ public final class Datasets {
         return split;
     }
 
+    /** Dataset names {@link #byName} knows. */
+    public static final List<String> NAMES = List.of("fashion-mnist", "mnist", "iris");
+
+    /**
+     * Loads a dataset by the name a config file uses: {@code fashion-mnist} (see {@link #fashionMnist}),
+     * {@code mnist} ({@link #mnist}) or {@code iris} (the shipped file, 40 training samples per class as in the
+     * FFM paper's code, split with {@code seed}; or an Iris CSV named by {@code dataDir}).
+     */
+    public static DataSplit byName(String name, Path dataDir, Preference preference, long seed, Consumer<String> notice)
+            throws IOException {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "fashion-mnist", "fashion_mnist", "fashionmnist" -> fashionMnist(dataDir, preference, notice);
+            case "mnist" -> mnist(dataDir, notice);
+            case "iris" -> {
+                Dataset all = dataDir == null ? IrisCsv.shipped() : IrisCsv.read(dataDir);
+                DataSplit s = stratifiedSplit(all, 40, seed);
+                notice.accept("data: " + s);
+                yield s;
+            }
+            default -> throw new IllegalArgumentException("unknown dataset '" + name + "' (expected one of " + NAMES + ")");
+        };
+    }
+
     /** Loads MNIST from {@code dataDir}, or from Debian's {@value #DEBIAN_MNIST} when {@code dataDir} is null. */
     public static DataSplit mnist(Path dataDir, Consumer<String> notice) throws IOException {
         Path dir = dataDir != null ? dataDir : Path.of(DEBIAN_MNIST);

@@ -1,15 +1,15 @@
 package org.phasor.data;
 
+import org.phasor.io.AtomicWrite;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -182,23 +182,16 @@ public final class Idx {
 
     /** Writes an unsigned-byte tensor atomically (temp file + rename); gzip when the name ends in {@code .gz}. */
     public static void write(Path file, Tensor t) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // a sibling temp file (same file system, so the rename is atomic) with default permissions
-        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                OutputStream o = file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(os, 1 << 16) : os;
-                o.write(encode(t));
-                o.flush();
-                if (o instanceof GZIPOutputStream g) {
-                    g.finish();
-                }
+        boolean gzip = file.getFileName().toString().endsWith(".gz");
+        AtomicWrite.write(file, os -> {
+            if (gzip) {
+                GZIPOutputStream g = new GZIPOutputStream(os, 1 << 16);
+                g.write(encode(t));
+                g.finish(); // not close(): AtomicWrite closes the underlying stream
+            } else {
+                os.write(encode(t));
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Writes images {@code [n][rows][cols]}. */

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Side-by-side D2NN training step (5 phase layers, N=256, batch 16, complex64, band-limited ASM, SGD):
-# Phasor (fused kernels, FFTW through java.lang.foreign) vs PyTorch CPU (autograd) vs NumPy/SciPy (hand-written
+# Phasor (the org.phasor.model network with the in-silico gradient and Adam, and the fused reference kernel
+# D2nnKernelStep; FFTW through java.lang.foreign) vs PyTorch CPU (autograd) vs NumPy/SciPy (hand-written
 # adjoint), plus two FFT floors: 11 batched FFT pairs through Phasor's FFTW binding, and the same 11
 # propagations (FFT, multiply, inverse FFT) in C against the same libfftw3f with FFTW's own threads.
 # The contestants run as separate processes, alternating, ROUNDS times; each prints per-step times and this
-# script reports the median of all timed steps per contestant and the ratios.
+# script reports the median of all timed steps per contestant (wall time, and process CPU time, which is the
+# steadier figure when other jobs share the cores) and the ratios.
 #
 #   bench/compare.sh [N] [BATCH] [ROUNDS] [REPS]        defaults: 256 16 3 10
 #   PHASOR_PYTHON=/path/to/python3  picks the interpreter (default: /usr/bin/python3 when it has torch, else python3)
@@ -56,35 +58,41 @@ run() { # name, command...: appends the ms= lines to $OUT/name, prints skips
     [ -f "$OUT/$name.skip" ] || grep '^skip:' <<<"$log" | head -n 1 | sed "s/^/compare: $name: /" >&2
     touch "$OUT/$name.skip"; return 0
   fi
-  grep '^ms=' <<<"$log" | cut -d= -f2 >>"$OUT/$name"
+  grep '^ms=' <<<"$log" | sed 's/^ms=\([0-9.]*\).*/\1/' >>"$OUT/$name"
+  grep '^ms=' <<<"$log" | sed -n 's/.*cpu_ms=\([0-9.]*\).*/\1/p' >>"$OUT/$name.cpu"
   grep -E '^peer=' <<<"$log" | head -n 1 >"$OUT/$name.info" || true
 }
 PEER_ENV=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE PEER_THREADS="${PEER_THREADS:-2}")
 echo "compare: N=$N batch=$BATCH layers=$LAYERS, $ROUNDS rounds x $REPS steps (+$WARMUP warm-up each), load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for r in $(seq 1 "$ROUNDS"); do
   echo "compare: round $r/$ROUNDS" >&2
-  run phasor "${JAVA[@]}" step "$N" "$BATCH" "$LAYERS" fftw "$WARMUP" "$REPS"
+  run phasor-model "${JAVA[@]}" model "$N" "$BATCH" "$LAYERS" fftw "$WARMUP" "$REPS"
+  run phasor-kernel "${JAVA[@]}" step "$N" "$BATCH" "$LAYERS" fftw "$WARMUP" "$REPS"
   [ -n "$PY" ] && run torch "${PEER_ENV[@]}" "$PY" "$ROOT/bench/peers/step_torch.py" "$N" "$BATCH" "$LAYERS" "$WARMUP" "$REPS"
   [ -n "$PY" ] && run numpy "${PEER_ENV[@]}" "$PY" "$ROOT/bench/peers/step_numpy.py" "$N" "$BATCH" "$LAYERS" "$WARMUP" "$REPS"
   run fftw-pairs "${JAVA[@]}" pairs "$N" "$BATCH" "$PAIRS" fftw "$WARMUP" "$REPS"
   [ -n "$FLOOR" ] && run fftw-c "$FLOOR" "$N" "$BATCH" 2 "$REPS" "$PAIRS"
-  [ "${WITH_JAVA_FFT:-0}" = 1 ] && run phasor-javafft "${JAVA[@]}" step "$N" "$BATCH" "$LAYERS" java 1 "$REPS"
+  [ "${WITH_JAVA_FFT:-0}" = 1 ] && run phasor-javafft "${JAVA[@]}" model "$N" "$BATCH" "$LAYERS" java 1 "$REPS"
 done
 median() { sort -g "$1" | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-P=$( [ -s "$OUT/phasor" ] && median "$OUT/phasor" || echo "")
-printf '\n%-16s %12s %8s %14s  %s\n' contestant "median ms" steps "vs Phasor" "what"
-for name in phasor phasor-javafft torch numpy fftw-pairs fftw-c; do
+P=$( [ -s "$OUT/phasor-model" ] && median "$OUT/phasor-model" || echo "")
+PC=$( [ -s "$OUT/phasor-model.cpu" ] && median "$OUT/phasor-model.cpu" || echo "")
+printf '\n%-15s %9s %8s %9s %8s %6s  %s\n' contestant "wall ms" "ratio" "cpu ms" "ratio" steps "what"
+for name in phasor-model phasor-kernel phasor-javafft torch numpy fftw-pairs fftw-c; do
   [ -s "$OUT/$name" ] || continue
   m=$(median "$OUT/$name"); k=$(wc -l <"$OUT/$name")
+  c=$( [ -s "$OUT/$name.cpu" ] && median "$OUT/$name.cpu" || echo 0)
   case $name in
-    phasor) what="Phasor D2NN step, FFTW via java.lang.foreign, fused kernels";;
-    phasor-javafft) what="Phasor D2NN step, pure-Java FFT";;
+    phasor-model) what="Phasor: org.phasor.model network + in-silico gradient + Adam, FFTW (java.lang.foreign)";;
+    phasor-kernel) what="Phasor: fused reference kernel (D2nnKernelStep), FFTW, SGD";;
+    phasor-javafft) what="Phasor: model step with the pure-Java FFT";;
     torch) what="PyTorch CPU autograd, complex64 ($(cut -d' ' -f1-3 "$OUT/$name.info" 2>/dev/null))";;
     numpy) what="NumPy/SciPy, hand-written adjoint ($(cut -d' ' -f1-5 "$OUT/$name.info" 2>/dev/null))";;
     fftw-pairs) what="floor: $PAIRS batched FFT pairs through Phasor's FFTW binding";;
     fftw-c) what="floor: $PAIRS propagations in C, FFTW threads=2, MEASURE";;
   esac
   ratio=$( [ -n "$P" ] && awk -v a="$m" -v b="$P" 'BEGIN {printf "%.2fx", a / b}' || echo "-")
-  printf '%-16s %12.1f %8d %14s  %s\n' "$name" "$m" "$k" "$ratio" "$what"
+  cratio=$( [ -n "$PC" ] && awk -v a="$c" -v b="$PC" 'BEGIN {printf "%.2fx", a / b}' || echo "-")
+  printf '%-15s %9.1f %8s %9.1f %8s %6d  %s\n' "$name" "$m" "$ratio" "$c" "$cratio" "$k" "$what"
 done
-echo "(ratio = contestant time / Phasor time: above 1 means Phasor is faster; load at end: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(ratio = contestant / phasor-model, medians of all timed steps; above 1 means Phasor is faster. cpu = process CPU time, all threads. Load at end: $(cut -d' ' -f1-3 /proc/loadavg))"

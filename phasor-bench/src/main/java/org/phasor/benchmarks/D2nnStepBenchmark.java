@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One D2NN training step (5 phase layers, batch 16, complex64): forward, loss, exact adjoint gradient, SGD.
- * {@code impl=kernel} is {@link D2nnKernelStep}, the fused reference the peer comparison uses. One fork
+ * {@code impl=model} is the real stack ({@link ModelTrainingStep}: org.phasor.model network, in-silico
+ * gradient, Adam); {@code impl=kernel} is {@link D2nnKernelStep}, the fused reference kernel. One fork
  * (2-core machine); {@code -f 3} for tighter error bars.
  */
 @State(Scope.Benchmark)
@@ -36,16 +37,26 @@ public class D2nnStepBenchmark {
     int batch;
     @Param({"5"})
     int layers;
+    @Param({"model", "kernel"})
+    String impl;
 
-    private D2nnKernelStep step;
+    private java.util.function.DoubleSupplier step;
 
     @Setup
     public void setup() {
-        step = new D2nnKernelStep(FftBackends.select(backend, System.err::println), Precision.SINGLE, n, layers, batch, 1);
+        var fft = FftBackends.select(backend, System.err::println);
+        step = switch (impl) {
+            case "model" -> new ModelTrainingStep(fft, Precision.SINGLE, n, layers, batch, 1)::step;
+            case "kernel" -> {
+                D2nnKernelStep k = new D2nnKernelStep(fft, Precision.SINGLE, n, layers, batch, 1);
+                yield () -> k.step(1e-3);
+            }
+            default -> throw new IllegalArgumentException("impl must be model or kernel, got " + impl);
+        };
     }
 
     @Benchmark
     public double trainingStep() {
-        return step.step(1e-3);
+        return step.getAsDouble();
     }
 }

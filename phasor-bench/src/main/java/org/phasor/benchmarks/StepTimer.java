@@ -14,7 +14,8 @@ import java.util.Locale;
  * format bench/compare.sh reads from every contestant (Phasor, PyTorch, NumPy, the FFTW floors).
  *
  * <pre>
- * StepTimer step   N BATCH LAYERS BACKEND WARMUP REPS   D2NN training step ({@link D2nnKernelStep})
+ * StepTimer model  N BATCH LAYERS BACKEND WARMUP REPS   D2NN training step of the real stack ({@link ModelTrainingStep})
+ * StepTimer step   N BATCH LAYERS BACKEND WARMUP REPS   D2NN training step, fused reference kernel ({@link D2nnKernelStep})
  * StepTimer pairs  N BATCH PAIRS  BACKEND WARMUP REPS   PAIRS batched forward+inverse FFTs (the FFT floor)
  * </pre>
  * Not a benchmark harness (JMH is, see the *Benchmark classes): this exists so the peers can be interleaved
@@ -26,7 +27,7 @@ public final class StepTimer {
 
     public static void main(String[] args) {
         if (args.length != 7) {
-            System.err.println("usage: StepTimer step|pairs N BATCH LAYERS|PAIRS java|fftw|auto WARMUP REPS");
+            System.err.println("usage: StepTimer model|step|pairs N BATCH LAYERS|PAIRS java|fftw|auto WARMUP REPS");
             System.exit(2);
         }
         String what = args[0];
@@ -37,7 +38,10 @@ public final class StepTimer {
         int warmup = Integer.parseInt(args[5]);
         int reps = Integer.parseInt(args[6]);
         Runnable task;
-        if (what.equals("step")) {
+        if (what.equals("model")) {
+            ModelTrainingStep step = new ModelTrainingStep(backend, Precision.SINGLE, n, count, batch, 1);
+            task = step::step;
+        } else if (what.equals("step")) {
             D2nnKernelStep step = new D2nnKernelStep(backend, Precision.SINGLE, n, count, batch, 1);
             task = () -> step.step(1e-3);
         } else if (what.equals("pairs")) {
@@ -50,19 +54,25 @@ public final class StepTimer {
                 }
             };
         } else {
-            throw new IllegalArgumentException("unknown task '" + what + "' (step or pairs)");
+            throw new IllegalArgumentException("unknown task '" + what + "' (model, step or pairs)");
         }
         for (int w = 0; w < warmup; w++) {
             task.run();
         }
+        // process CPU time as well as wall time: on a shared, oversubscribed machine it is the steadier figure
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] ms = new double[reps];
+        double[] cpu = new double[reps];
         for (int r = 0; r < reps; r++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             task.run();
             ms[r] = (System.nanoTime() - t0) * 1e-6;
-            System.out.printf(Locale.ROOT, "ms=%.3f%n", ms[r]);
+            cpu[r] = (os.getProcessCpuTime() - c0) * 1e-6;
+            System.out.printf(Locale.ROOT, "ms=%.3f cpu_ms=%.3f%n", ms[r], cpu[r]);
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "median_ms=%.3f backend=%s%n", ms[reps / 2], backend.name());
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "median_ms=%.3f median_cpu_ms=%.3f backend=%s%n", ms[reps / 2], cpu[reps / 2], backend.name());
     }
 }

@@ -34,12 +34,23 @@ public final class SamplingCheck {
         return (n / 2) / (n * d);
     }
 
+    /**
+     * Highest frequency on an axis that the aliasing check considers: the grid's own, capped at 0.99/λ. Just below
+     * the evanescent cut-off 1/λ the ASM phase varies without bound, so on grids finer than λ/2 a sliver next
+     * to the cut-off aliases at every distance; ignoring the last 1 % keeps sub-wavelength grids at short
+     * distances (metasurfaces) free of a warning that says nothing useful.
+     */
+    static double checkedFrequency(int n, double d, double wavelength) {
+        return Math.min(maxFrequency(n, d), 0.99 / wavelength);
+    }
+
     /** True when the plain ASM transfer function aliases on the (padded) window of {@code key}. */
     public static boolean asmAliases(TransferKey key) {
         int px = key.nx() * key.pad();
         int py = key.ny() * key.pad();
-        return maxFrequency(px, key.dx()) > bandLimit(key.wavelength(), key.distance(), px * key.dx())
-                || maxFrequency(py, key.dy()) > bandLimit(key.wavelength(), key.distance(), py * key.dy());
+        double lambda = key.wavelength();
+        return checkedFrequency(px, key.dx(), lambda) > bandLimit(lambda, key.distance(), px * key.dx())
+                || checkedFrequency(py, key.dy(), lambda) > bandLimit(lambda, key.distance(), py * key.dy());
     }
 
     /** Largest distance at which plain ASM does not alias on this window (both axes). */
@@ -49,12 +60,8 @@ public final class SamplingCheck {
     }
 
     private static double axisMaxDistance(int n, double d, double lambda) {
-        // solve 1/(λ·sqrt((2z/L)²+1)) = fmax for z
-        double fmax = maxFrequency(n, d);
-        double s = 1 / (lambda * fmax);
-        if (s <= 1) {
-            return Double.POSITIVE_INFINITY; // the grid reaches the evanescent region: no propagating sample aliases
-        }
+        // solve 1/(λ·sqrt((2z/L)²+1)) = fmax for z (s > 1 because fmax ≤ 0.99/λ)
+        double s = 1 / (lambda * checkedFrequency(n, d, lambda));
         return n * d / 2 * Math.sqrt(s * s - 1);
     }
 

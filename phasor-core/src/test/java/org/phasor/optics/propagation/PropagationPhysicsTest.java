@@ -116,7 +116,7 @@ class PropagationPhysicsTest {
      * 1.22·λf/(2a)) and through a square aperture of side D to sinc² (first zero at λf/D) in the focal plane.
      */
     @ParameterizedTest
-    @CsvSource({"256,256", "200,200", "240,200"})
+    @CsvSource({"256,256", "200,200", "400,300"})
     void lensFocusesToAiryAndSinc(int nx, int ny) {
         double dx = 4e-6;
         double f = 0.1;

@@ -48,6 +48,14 @@ class SamplingChecksTest {
         assertTrue(SamplingCheck.asmMaxDistance(TransferKey.of(SMALL, 0, Method.ASM, 2)) > 1.9 * zmax);
     }
 
+    /** Sub-wavelength sampling (a metasurface) at a short distance: no warning; far away: a warning. */
+    @Test
+    void subWavelengthGridsWarnOnlyWhenFar() {
+        Grid fine = Grid.square(64, 0.2e-6, 532e-9);
+        assertTrue(!SamplingCheck.asmAliases(TransferKey.of(fine, 0.5e-6, Method.ASM, 1)));
+        assertTrue(SamplingCheck.asmAliases(TransferKey.of(fine, 1e-3, Method.ASM, 1)));
+    }
+
     @Test
     void fresnelOutsideItsRangeWarns() {
         List<String> w = new ArrayList<>();

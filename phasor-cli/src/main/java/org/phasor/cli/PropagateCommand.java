@@ -116,7 +116,7 @@ public final class PropagateCommand implements Callable<Integer> {
         NpyArray outArr = NpyArray.of(result.data(), arr.ndim() == 2);
         Npy.write(out, outArr);
         Grid g2 = result.grid();
-        stdout.printf(Locale.ROOT, "propagated %s %s by z = %s m with %s (pad %d, fft %s); power in %.6g, out %.6g%n",
+        stdout.printf(Locale.ROOT, "propagated %s %s by z = %s m with %s (pad %d, fft %s); power Σ|u|²·dx² in %.6g, out %.6g%n",
                 in, arr.describe(), fmt(distance), choice, m == Method.FRAUNHOFER ? 1 : pad, backend.name(),
                 new Field(grid, data).power(), result.power());
         if (m == Method.FRAUNHOFER) {

@@ -1,5 +1,8 @@
 package org.phasor.task.generative.digital;
 
+import org.phasor.train.optim.Adam;
+import org.phasor.train.optim.LearningRateSchedule;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -148,15 +151,12 @@ public final class DigitalVae {
     public void train(float[] images, int[] labels, int epochs, int batch, double lr, double beta, long seed,
                       java.util.function.Consumer<EpochLog> log) {
         int n = images.length / PIXELS;
-        double[] all = params();
-        Adam adam = new Adam(all.length, lr);
+        Adam adam = new Adam(new int[]{encoder.params().length, decoder.params().length}, LearningRateSchedule.constant(lr));
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        int ne = encoder.params().length;
-        double[] grads = new double[all.length];
         for (int e = 1; e <= epochs; e++) {
             FeatureClassifier.shuffle(order, rnd);
             double sum = 0;
@@ -178,16 +178,17 @@ public final class DigitalVae {
                 encoder.zeroGrad();
                 decoder.zeroGrad();
                 sum += loss(x, y, eps, m, beta, true);
-                System.arraycopy(encoder.grads(), 0, grads, 0, ne);
-                System.arraycopy(decoder.grads(), 0, grads, ne, grads.length - ne);
-                for (int i = 0; i < grads.length; i++) {
-                    grads[i] /= m;
-                }
-                all = params();
-                adam.step(all, grads);
-                setParams(all);
+                scale(encoder.grads(), 1.0 / m);
+                scale(decoder.grads(), 1.0 / m);
+                adam.step(new double[][]{encoder.params(), decoder.params()}, new double[][]{encoder.grads(), decoder.grads()});
             }
             log.accept(new EpochLog(e, sum / n));
+        }
+    }
+
+    private static void scale(double[] v, double s) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= s;
         }
     }
 

@@ -1,5 +1,8 @@
 package org.phasor.task.generative.digital;
 
+import org.phasor.train.optim.Adam;
+import org.phasor.train.optim.LearningRateSchedule;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -50,7 +53,7 @@ public final class FeatureClassifier {
      */
     public void train(float[] images, int[] labels, int epochs, int batch, double lr, long seed, Consumer<EpochLog> log) {
         int n = labels.length;
-        Adam adam = new Adam(net.params().length, lr);
+        Adam adam = new Adam(new int[]{net.params().length}, LearningRateSchedule.constant(lr));
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -82,7 +85,7 @@ public final class FeatureClassifier {
                     }
                 }
                 net.backward(pass, d);
-                adam.step(net.params(), net.grads());
+                adam.step(new double[][]{net.params()}, new double[][]{net.grads()});
             }
             log.accept(new EpochLog(e, lossSum / n, (double) correct / n));
         }

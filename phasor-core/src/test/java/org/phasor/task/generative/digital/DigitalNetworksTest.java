@@ -136,7 +136,7 @@ class DigitalNetworksTest {
         for (int i = 0; i < a.length; i++) {
             assertEquals((float) a[i], b[i], 0.0, "float32 round trip");
         }
-        assertArrayEquals(new double[]{1.5, -2}, roundTrip(dir, new double[]{1.5, -2}));
+        assertArrayEquals(new double[]{1.5, -2}, roundTrip(dir, new double[]{1.5, -2}), 0.0);
     }
 
     static double[] roundTrip(Path dir, double[] v) throws Exception {

@@ -31,7 +31,7 @@ public record OpticalVaeConfig(int grid, double pitch, double wavelength, double
     /** Classes of Fashion-MNIST/MNIST; the reserved decoder channels in the conditional variant. */
     public static final int CLASSES = 10;
     /** Side of a class spot on the input plane, pixels. */
-    public static final int SPOT = 4;
+    public static final int SPOT = 3;
 
     public OpticalVaeConfig {
         require(grid >= 16, "grid", grid);
@@ -45,7 +45,7 @@ public record OpticalVaeConfig(int grid, double pitch, double wavelength, double
         require(noiseSigma > 0, "noise_sigma", noiseSigma);
         require(klWeight >= 0, "kl_weight", klWeight);
         require(imageSide >= 11, "image_side", imageSide);
-        int margin = conditional ? 2 * (SPOT + 2) : 0;
+        int margin = conditional ? 2 * (SPOT + 1) : 0;
         if (imageSide + margin > grid) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "image_side %d%s does not fit the %d-pixel grid", imageSide,
@@ -60,11 +60,11 @@ public record OpticalVaeConfig(int grid, double pitch, double wavelength, double
     }
 
     /**
-     * The small configuration of the issue's reference point: 72² grid of 8 µm at 532 nm, 2 + 3 phase layers
+     * The small configuration of the issue's reference point: 64² grid of 8 µm at 532 nm, 2 + 3 phase layers
      * 4 mm apart, K = 16 fibre channels, 56×56 image window.
      */
     public static OpticalVaeConfig small(boolean conditional) {
-        return new OpticalVaeConfig(72, 8e-6, 532e-9, 4e-3, 1, 2, 3, 16, 20e-6, 80e-6, conditional, 0.3, 1.0,
+        return new OpticalVaeConfig(64, 8e-6, 532e-9, 4e-3, 1, 2, 3, 16, 20e-6, 80e-6, conditional, 0.3, 1.0,
                 56, 1);
     }
 

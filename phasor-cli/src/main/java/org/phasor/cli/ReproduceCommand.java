@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code phasor reproduce <case>}: re-runs a published result and writes its table and figures. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce a published result (tables and figures) into an output directory.",
-        subcommands = {PhotonicIrisCommand.class, ExceptionalPointCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PhotonicIrisCommand.class, ExceptionalPointCommand.class,
+                org.phasor.cli.lightgen.ReproduceLightgenCommand.class, CommandLine.HelpCommand.class})
 public final class ReproduceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

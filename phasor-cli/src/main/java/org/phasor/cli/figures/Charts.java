@@ -16,6 +16,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.phasor.io.AtomicWrite;
+import org.phasor.train.EpochMetrics;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -72,6 +73,25 @@ public final class Charts {
         JFreeChart chart = new JFreeChart("Learning curves", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         save(png, chart, 800, 640);
+    }
+
+    /** Learning curves from a training history (test loss and accuracy are left out where NaN). */
+    public static void learningCurves(Path png, List<EpochMetrics> history) throws IOException {
+        int n = history.size();
+        int[] epochs = new int[n];
+        double[] trainLoss = new double[n];
+        double[] testLoss = new double[n];
+        double[] trainAcc = new double[n];
+        double[] testAcc = new double[n];
+        for (int i = 0; i < n; i++) {
+            EpochMetrics m = history.get(i);
+            epochs[i] = m.epoch();
+            trainLoss[i] = m.trainLoss();
+            testLoss[i] = m.testLoss();
+            trainAcc[i] = m.trainAccuracy();
+            testAcc[i] = m.testAccuracy();
+        }
+        learningCurves(png, epochs, trainLoss, testLoss, trainAcc, testAcc);
     }
 
     /**

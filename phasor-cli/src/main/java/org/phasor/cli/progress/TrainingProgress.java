@@ -4,6 +4,8 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.phasor.train.EpochMetrics;
+import org.phasor.train.Trainer;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -17,11 +19,11 @@ import java.util.Locale;
  *
  * <pre>{@code
  * try (TrainingProgress p = TrainingProgress.start(epochs, batchesPerEpoch, alreadyDone, TrainingProgress.Mode.AUTO)) {
- *     ... p.batchDone(epoch, batch, batches, loss, accuracy);    // from the Trainer's listener
+ *     new Trainer(method, optimizer, settings, checkpoint, p).train(...);   // p is the Trainer's listener
  * }
  * }</pre>
  */
-public final class TrainingProgress implements AutoCloseable {
+public final class TrainingProgress implements Trainer.Listener, AutoCloseable {
 
     /** When to draw. */
     public enum Mode {
@@ -109,12 +111,29 @@ public final class TrainingProgress implements AutoCloseable {
      * @param loss     running mean loss of the epoch
      * @param accuracy running training accuracy of the epoch, in [0, 1]
      */
+    @Override
     public void batchDone(int epoch, int batch, int batches, double loss, double accuracy) {
         if (bar == null) {
             return;
         }
         bar.stepTo((long) (epoch - 1) * batchesPerEpoch + Math.min(batch, batchesPerEpoch));
         bar.setExtraMessage(message(epoch, epochs, loss, accuracy));
+    }
+
+    @Override
+    public void evaluating(int epoch) {
+        if (bar != null) {
+            bar.setExtraMessage(String.format(Locale.ROOT, " epoch %d/%d evaluating the test set", epoch, epochs));
+        }
+    }
+
+    @Override
+    public void epochDone(EpochMetrics m) {
+        if (bar != null) {
+            bar.stepTo((long) m.epoch() * batchesPerEpoch);
+            bar.setExtraMessage(message(m.epoch(), epochs, m.trainLoss(), m.trainAccuracy())
+                    + (Double.isNaN(m.testAccuracy()) ? "" : String.format(Locale.ROOT, " test %.1f%%", 100 * m.testAccuracy())));
+        }
     }
 
     /** The text next to the bar, e.g. {@code epoch 3/10 loss 0.4123 acc 85.2%}. */

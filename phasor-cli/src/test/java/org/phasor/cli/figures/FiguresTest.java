@@ -36,6 +36,8 @@ class FiguresTest {
                 new double[]{0.3, 0.6, 0.7}, new double[]{0.35, 0.58, 0.69});
         BufferedImage img = read(lc);
         assertEquals(800, img.getWidth());
+        Charts.learningCurves(lc, List.of(new org.phasor.train.EpochMetrics(1, 2.0, 0.3, Double.NaN, Double.NaN, 1, org.phasor.train.Cost.ZERO)));
+        read(lc);
         Map<String, double[]> s = new LinkedHashMap<>();
         s.put("ideal", new double[]{92.2, 93.8});
         s.put("FFM", new double[]{86.5, 91.0});

@@ -91,8 +91,9 @@ public record HeaterResponse(double[] gain, double[] offset, int bits, double cr
         if (bits <= 0) {
             return w;
         }
-        double step = 2 * Math.PI / (1 << bits);
-        return Math.rint(w / step) * step;
+        int levels = 1 << bits;
+        double step = 2 * Math.PI / levels;
+        return (Math.rint(w / step) % levels) * step;   // the level just below 2π rounds up to 0, not past the range
     }
 
     /** Phases for the given commands; {@code drift} may be null. Writes {@code phases}. */

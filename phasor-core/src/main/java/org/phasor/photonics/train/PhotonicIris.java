@@ -28,9 +28,10 @@ import java.util.function.Consumer;
  * @param seed           data split, initial settings, batch order, chip seeds (seed + level index)
  * @param detectionSteps coherent-detection phase steps (3 like the authors' holography, or 4)
  * @param probeSize      training samples on which measured and exact gradients are compared each epoch
+ * @param withPat        also train physics-aware (chip forward, model backward) on each chip
  */
 public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, int epochs, int batch, double lr,
-                           int trainPerClass, long seed, int detectionSteps, int probeSize) {
+                           int trainPerClass, long seed, int detectionSteps, int probeSize, boolean withPat) {
 
     public static NetworkShape defaultShape() {
         return new NetworkShape("clements", new int[] {16, 16, 8}, Activation.kerr(2.0), 3, 10.0);
@@ -39,13 +40,13 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
     /** The full reproduction: 100 epochs (the paper reports ~100), low/lab/high chips. */
     public static PhotonicIris full() {
         return new PhotonicIris(defaultShape(), List.of(ChipImperfections.LOW, ChipImperfections.LAB, ChipImperfections.HIGH),
-                100, 10, 0.01, 40, 1, 3, 30);
+                100, 10, 0.01, 40, 1, 3, 30, false);
     }
 
     /** A quick run for tests: same levels and shapes, 12 epochs. */
     public static PhotonicIris quick() {
         return new PhotonicIris(defaultShape(), List.of(ChipImperfections.LOW, ChipImperfections.LAB, ChipImperfections.HIGH),
-                12, 10, 0.03, 40, 1, 3, 10);
+                12, 10, 0.03, 40, 1, 3, 10, false);
     }
 
     /**
@@ -55,14 +56,17 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
      * @param idealAccuracy     trained and tested on the model
      * @param deployedAccuracy  trained on the model, tested on this chip
      * @param ffmAccuracy       trained and tested on this chip, fully forward
-     * @param ffmGradDeviation  mean over epochs of ‖g_FFM − g_true‖/‖g_true‖
-     * @param modelGradDeviation mean over epochs of ‖g_model − g_true‖/‖g_true‖ (the computer-designed baseline)
+     * @param patAccuracy       trained physics-aware on this chip (NaN unless withPat)
+     * @param ffmGradDeviation  mean over the FFM training epochs of ‖g_FFM − g_true‖/‖g_true‖
+     * @param ffmDevAtDesign    ‖g_FFM − g_true‖/‖g_true‖ at the computer-designed (in-silico) settings
+     * @param modelDevAtDesign  ‖g_model − g_true‖/‖g_true‖ at the computer-designed settings: how wrong the
+     *                          computer's own gradient is on this chip
      * @param ffmCurve          FFM learning curve
      * @param ffmCost           bench cost of FFM training
      */
-    public record Row(String level, double idealAccuracy, double deployedAccuracy, double ffmAccuracy,
-                      double ffmGradDeviation, double modelGradDeviation, List<ChipTraining.Epoch> ffmCurve,
-                      org.phasor.photonics.bench.ChipBench.BenchCost ffmCost) {
+    public record Row(String level, double idealAccuracy, double deployedAccuracy, double ffmAccuracy, double patAccuracy,
+                      double ffmGradDeviation, double ffmDevAtDesign, double modelDevAtDesign,
+                      List<ChipTraining.Epoch> ffmCurve, org.phasor.photonics.bench.ChipBench.BenchCost ffmCost) {
     }
 
     public record Result(List<Row> rows, List<ChipTraining.Epoch> idealCurve, int trainSize, int testSize) {
@@ -98,8 +102,20 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
                     e -> log.accept(level.name() + " FFM epoch " + e.epoch() + " loss " + fmt(e.trainLoss()) + " test "
                             + fmt(e.testAccuracy()) + " grad dev " + fmt(e.ffmDeviation()) + " (model " + fmt(e.modelDeviation()) + ")"));
             double devF = ffm.curve().stream().mapToDouble(ChipTraining.Epoch::ffmDeviation).average().orElse(Double.NaN);
-            double devM = ffm.curve().stream().mapToDouble(ChipTraining.Epoch::modelDeviation).average().orElse(Double.NaN);
-            rows.add(new Row(level.name(), idealAcc, deployed, ffm.curve().getLast().testAccuracy(), devF, devM, ffm.curve(), ffm.cost()));
+            LabeledFields probe = train.slice(java.util.stream.IntStream.range(0, Math.min(probeSize, train.size())).toArray(),
+                    0, Math.min(probeSize, train.size()));
+            double[] atDesign = probeSize > 0 ? ChipTraining.gradientDeviation(deployChip, shape, ideal.settings(), probe, det)
+                    : new double[] {Double.NaN, Double.NaN};
+            double pat = Double.NaN;
+            if (withPat) {
+                SimulatedChipBench patChip = new SimulatedChipBench(shape, level, chipSeed);
+                ChipTraining.Run p = ChipTraining.train(ChipTraining.Method.PAT, shape,
+                        new ChipTraining.Config(epochs, batch, lr, seed, detectionSteps, 0), train, test, patChip,
+                        e -> log.accept(level.name() + " PAT epoch " + e.epoch() + " loss " + fmt(e.trainLoss()) + " test " + fmt(e.testAccuracy())));
+                pat = p.curve().getLast().testAccuracy();
+            }
+            rows.add(new Row(level.name(), idealAcc, deployed, ffm.curve().getLast().testAccuracy(), pat, devF, atDesign[0], atDesign[1],
+                    ffm.curve(), ffm.cost()));
             log.accept(level.name() + ": ideal " + fmt(idealAcc) + " deployed " + fmt(deployed) + " FFM " + fmt(rows.getLast().ffmAccuracy()));
         }
         return new Result(rows, ideal.curve(), train.size(), test.size());

@@ -15,7 +15,8 @@ package org.phasor.photonics;
 public final class NetworkPass {
     private final NetworkShape shape;
     private int batch = -1;
-    private double[][][] xs, ys, zs, taps, vtaps, err, atIn;
+    private double[][][] xs, ys, zs, taps, vtaps, err, atIn, modelOut;
+    private boolean patMode;
     private double[][] probs, power;
     private double[] totals;
     /** Keeps the normalised read-out finite when no light reaches the class ports. */
@@ -38,6 +39,7 @@ public final class NetworkPass {
         vtaps = new double[l][b][];
         err = new double[l][b][];
         atIn = new double[l][b][];
+        modelOut = new double[l][b][];
         for (int c = 0; c < l; c++) {
             int n = shape.modes()[c];
             int t = access.path(c).taps();
@@ -49,6 +51,7 @@ public final class NetworkPass {
                 vtaps[c][i] = new double[2 * t];
                 err[c][i] = new double[2 * n];
                 atIn[c][i] = new double[2 * n];
+                modelOut[c][i] = new double[2 * n];
             }
         }
         probs = new double[b][shape.classes()];
@@ -64,6 +67,7 @@ public final class NetworkPass {
     public double forward(CoreAccess access, double[][] inputs, int[] labels) {
         int b = inputs.length;
         ensure(b, access);
+        patMode = false;
         this.labels = labels;
         for (int i = 0; i < b; i++) {
             System.arraycopy(inputs[i], 0, xs[0][i], 0, xs[0][i].length);
@@ -109,12 +113,17 @@ public final class NetworkPass {
         return labels == null ? Double.NaN : loss / b;
     }
 
-    /** Physics-aware training: keep the (measured) core inputs but take the taps from {@code model}. */
+    /**
+     * Physics-aware training: keep the measured core inputs and the measured loss derivative ∂L/∂I, but take
+     * the fields of the backward pass — taps, the output field that carries the phase of the error, and the
+     * activation inputs — from {@code model} run on those measured inputs. (Mixing a measured output phase with
+     * model taps would pair fields from two different systems: the relative phase is arbitrary.)
+     */
     public void retap(CoreAccess model) {
         for (int c = 0; c < shape.cores(); c++) {
-            double[][] scratch = atIn[c];
-            model.forward(c, xs[c], scratch, taps[c]);
+            model.forward(c, xs[c], modelOut[c], taps[c]);
         }
+        patMode = true;
     }
 
     /** Error pass; adds ∂L/∂φ (per heater, mean loss) of core l into grads[l]. */
@@ -126,7 +135,7 @@ public final class NetworkPass {
         for (int i = 0; i < batch; i++) {
             double[] e = err[last][i];
             java.util.Arrays.fill(e, 0);
-            double[] y = ys[last][i];
+            double[] y = patMode ? modelOut[last][i] : ys[last][i];
             // logits z_k = s·I_k/S, S = Σ I: ∂L/∂I_c = (s/S)·(d_c − Σ_k d_k·I_k/S), d = p − onehot
             double dot = 0;
             for (int k = 0; k < shape.classes(); k++) {
@@ -155,7 +164,7 @@ public final class NetworkPass {
                     }
                     double[] gz = err[c - 1][i];
                     java.util.Arrays.fill(gz, 0);
-                    shape.activation().backward(zs[c - 1][i], gx, gz, keep);
+                    shape.activation().backward(patMode ? modelOut[c - 1][i] : zs[c - 1][i], gx, gz, keep);
                     for (int j = 1; j < gz.length; j += 2) {
                         gz[j] = -gz[j];                 // back to conj(·) for launching
                     }

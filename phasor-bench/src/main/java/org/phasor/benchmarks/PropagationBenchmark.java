@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One free-space propagation of a batch (FFT → multiply by the transfer function → inverse FFT), single
- * precision, on all cores. {@code kernel}: {@code fused} is {@link SpectralFilter} (per item on one core);
+ * precision, on all cores. {@code kernel}: {@code freespace} is the real propagator
+ * (org.phasor.optics.propagation.FreeSpace, band-limited ASM); {@code fused} is {@link SpectralFilter} (per item on one core);
  * {@code passes} runs the batched forward FFT, the multiply and the batched inverse FFT as three passes over
  * the batch (with {@code -Dphasor.fftw.threading=fftw} the FFTW passes are FFTW-threaded plan_many calls).
  *
@@ -40,8 +41,9 @@ public class PropagationBenchmark {
     String backend;
     @Param({"16"})
     int batch;
-    @Param({"fused"})
+    @Param({"freespace"})
     String kernel;
+    private org.phasor.optics.propagation.FreeSpace freeSpace;
 
     private Fft2 fft;
     private ComplexArray field;
@@ -50,18 +52,23 @@ public class PropagationBenchmark {
 
     @Setup
     public void setup() {
-        fft = FftBackends.select(backend, System.err::println).plan(n, n, Precision.SINGLE);
+        var fb = FftBackends.select(backend, System.err::println);
+        fft = fb.plan(n, n, Precision.SINGLE);
+        freeSpace = new org.phasor.optics.propagation.Propagator(fb, System.err::println)
+                .freeSpace(BenchFixtures.grid(n), BenchFixtures.DISTANCE, org.phasor.optics.propagation.Method.BL_ASM, 1);
         field = BenchFixtures.random(Precision.SINGLE, batch, n, n, 1);
         h = BenchFixtures.transfer(BenchFixtures.grid(n), BenchFixtures.DISTANCE, Precision.SINGLE);
         hScaled = h.copy();
-        if (!kernel.equals("fused") && !kernel.equals("passes")) {
-            throw new IllegalArgumentException("kernel must be fused or passes, got " + kernel);
+        if (!kernel.equals("fused") && !kernel.equals("passes") && !kernel.equals("freespace")) {
+            throw new IllegalArgumentException("kernel must be freespace, fused or passes, got " + kernel);
         }
     }
 
     @Benchmark
     public ComplexArray propagate() {
-        if (kernel.equals("fused")) {
+        if (kernel.equals("freespace")) {
+            freeSpace.apply(field);
+        } else if (kernel.equals("fused")) {
             SpectralFilter.apply(fft, field, h, false);
         } else {
             fft.forward(field);

@@ -17,6 +17,7 @@ import java.util.Locale;
  * StepTimer model  N BATCH LAYERS BACKEND WARMUP REPS   D2NN training step of the real stack ({@link ModelTrainingStep})
  * StepTimer step   N BATCH LAYERS BACKEND WARMUP REPS   D2NN training step, fused reference kernel ({@link D2nnKernelStep})
  * StepTimer pairs  N BATCH PAIRS  BACKEND WARMUP REPS   PAIRS batched forward+inverse FFTs (the FFT floor)
+ * StepTimer prop   N BATCH COUNT  BACKEND WARMUP REPS   COUNT free-space propagations (optics FreeSpace, BL-ASM)
  * </pre>
  * Not a benchmark harness (JMH is, see the *Benchmark classes): this exists so the peers can be interleaved
  * with Phasor process by process under identical conditions.
@@ -27,7 +28,7 @@ public final class StepTimer {
 
     public static void main(String[] args) {
         if (args.length != 7) {
-            System.err.println("usage: StepTimer model|step|pairs N BATCH LAYERS|PAIRS java|fftw|auto WARMUP REPS");
+            System.err.println("usage: StepTimer model|step|pairs|prop N BATCH LAYERS|PAIRS java|fftw|auto WARMUP REPS");
             System.exit(2);
         }
         String what = args[0];
@@ -44,6 +45,16 @@ public final class StepTimer {
         } else if (what.equals("step")) {
             D2nnKernelStep step = new D2nnKernelStep(backend, Precision.SINGLE, n, count, batch, 1);
             task = () -> step.step(1e-3);
+        } else if (what.equals("prop")) {
+            var grid = BenchFixtures.grid(n);
+            var fs = new org.phasor.optics.propagation.Propagator(backend, org.phasor.optics.propagation.Propagator.STDERR)
+                    .freeSpace(grid, BenchFixtures.DISTANCE, org.phasor.optics.propagation.Method.BL_ASM, 1);
+            ComplexArray a = BenchFixtures.random(Precision.SINGLE, batch, n, n, 1);
+            task = () -> {
+                for (int p = 0; p < count; p++) {
+                    fs.apply(a);
+                }
+            };
         } else if (what.equals("pairs")) {
             Fft2 fft = backend.plan(n, n, Precision.SINGLE);
             ComplexArray a = BenchFixtures.random(Precision.SINGLE, batch, n, n, 1);
@@ -54,21 +65,21 @@ public final class StepTimer {
                 }
             };
         } else {
-            throw new IllegalArgumentException("unknown task '" + what + "' (model, step or pairs)");
+            throw new IllegalArgumentException("unknown task '" + what + "' (model, step, pairs or prop)");
         }
         for (int w = 0; w < warmup; w++) {
             task.run();
         }
         // process CPU time as well as wall time: on a shared, oversubscribed machine it is the steadier figure
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        ProcessCpuClock os = new ProcessCpuClock();
         double[] ms = new double[reps];
         double[] cpu = new double[reps];
         for (int r = 0; r < reps; r++) {
-            long c0 = os.getProcessCpuTime();
+            long c0 = os.nanos();
             long t0 = System.nanoTime();
             task.run();
             ms[r] = (System.nanoTime() - t0) * 1e-6;
-            cpu[r] = (os.getProcessCpuTime() - c0) * 1e-6;
+            cpu[r] = (os.nanos() - c0) * 1e-6;
             System.out.printf(Locale.ROOT, "ms=%.3f cpu_ms=%.3f%n", ms[r], cpu[r]);
         }
         Arrays.sort(ms);

@@ -97,6 +97,31 @@ class PropagateCommandTest {
         assertTrue(out.toString().contains("auto chose asm"), out.toString());
     }
 
+    /** A 3-D file is a batch: each item is propagated as if it were alone, and the shape is kept. */
+    @Test
+    void batchFileKeepsItsShape() throws IOException {
+        NpyArray in = Npy.read(golden);
+        double[] two = new double[2 * in.data().length];
+        System.arraycopy(in.data(), 0, two, 0, in.data().length);
+        for (int i = 0; i < in.data().length; i++) {
+            two[in.data().length + i] = 0.5 * in.data()[i];
+        }
+        Path batch = tmp.resolve("batch.npy");
+        Npy.write(batch, new NpyArray(NpyDtype.COMPLEX128, new int[]{2, 256, 256}, two));
+        Path o = tmp.resolve("o.npy");
+        assertEquals(0, run("propagate", "--in", batch.toString(), "--pitch", "1e-5", "--wavelength", "633e-9",
+                "--distance", "0.02", "--fft", "java", "--out", o.toString()), err.toString());
+        NpyArray res = Npy.read(o);
+        assertArrayEquals(new int[]{2, 256, 256}, res.shape());
+        int half = res.data().length / 2;
+        double[] first = java.util.Arrays.copyOf(res.data(), half);
+        double[] second = java.util.Arrays.copyOfRange(res.data(), half, 2 * half);
+        for (int i = 0; i < half; i++) {
+            second[i] *= 2;
+        }
+        assertTrue(relL2(second, first) < 1e-14);
+    }
+
     @Test
     void aliasingCaseWarnsOnceOnStderr() {
         Path o = tmp.resolve("o.npy");

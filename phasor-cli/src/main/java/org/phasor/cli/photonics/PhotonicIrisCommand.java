@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "photonic-iris", mixinStandardHelpOptions = true,
         description = {"Iris on a chip of folded symmetric cores (16-16-8 ports): ideal simulation, in-silico trained and deployed,",
             "and fully-forward (FFM) trained, for the chip imperfection levels low, lab and high.",
-            "Writes table.json, table.md, curves.csv, accuracy.png and loss.png to --out."})
+            "Writes table.json, table.md, curves.csv, accuracy.png, loss.png and light-flow.png to --out."})
 public final class PhotonicIrisCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -165,7 +165,32 @@ public final class PhotonicIrisCommand implements Callable<Integer> {
                 maxLoss = Math.max(maxLoss, v);
             }
         }
+        plotLightFlow(exp, r, out.resolve("light-flow.png"));
         Png.write(Png.lineChart("Iris training loss", "epoch", "cross-entropy", loss, 0, maxLoss * 1.05), out.resolve("loss.png"));
+    }
+
+    /** |field|² after every column of the first core (in through the mesh, mirror, back out) for one test sample. */
+    private static void plotLightFlow(PhotonicIris exp, PhotonicIris.Result r, Path file) throws Exception {
+        org.phasor.photonics.PhotonicModel model = new org.phasor.photonics.PhotonicModel(exp.shape());
+        org.phasor.photonics.OpticalPath path = model.path(0);
+        double[] cis = new double[2 * path.heaters()];
+        path.cis(r.idealSettings()[0], cis);
+        int n = path.modes();
+        double[][] snaps = new double[path.marks()][2 * n];
+        double[] x = r.firstTestInput().clone();
+        path.forward(cis, x, null, snaps);
+        double[][] z = new double[n][path.marks()];
+        for (int k = 0; k < path.marks(); k++) {
+            for (int m = 0; m < n; m++) {
+                z[m][k] = snaps[k][2 * m] * snaps[k][2 * m] + snaps[k][2 * m + 1] * snaps[k][2 * m + 1];
+            }
+        }
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(520, 440, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = Png.start(img);
+        Png.heatMap(g, 0, "Light flowing through core 1 (power per waveguide)", "read-out column (in, mirror, back)",
+                "waveguide", z, 0, path.marks(), 0, n, new double[0][], new java.awt.Color[0]);
+        g.dispose();
+        Png.write(img, file);
     }
 
     /** Mean test accuracy over the last 10 epochs (a 30-sample test set moves in steps of 3.3 points). */

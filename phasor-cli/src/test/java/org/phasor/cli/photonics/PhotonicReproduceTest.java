@@ -30,7 +30,7 @@ class PhotonicReproduceTest {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = run(out, err, "reproduce", "photonic-iris", "--quick", "--out", dir.toString());
         assertEquals(0, code, err.toString());
-        for (String f : new String[] {"table.json", "table.md", "curves.csv", "accuracy.png", "loss.png"}) {
+        for (String f : new String[] {"table.json", "table.md", "curves.csv", "accuracy.png", "loss.png", "light-flow.png"}) {
             assertTrue(Files.size(dir.resolve(f)) > 100, f);
         }
         JsonNode t = new ObjectMapper().readTree(dir.resolve("table.json").toFile());

@@ -69,7 +69,12 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
                       List<ChipTraining.Epoch> ffmCurve, org.phasor.photonics.bench.ChipBench.BenchCost ffmCost) {
     }
 
-    public record Result(List<Row> rows, List<ChipTraining.Epoch> idealCurve, int trainSize, int testSize) {
+    /**
+     * @param idealSettings heater settings trained in simulation (for field plots)
+     * @param firstTestInput encoded input of the first test sample
+     */
+    public record Result(List<Row> rows, List<ChipTraining.Epoch> idealCurve, int trainSize, int testSize,
+                         double[][] idealSettings, double[] firstTestInput) {
     }
 
     public Result run(Consumer<String> log) {
@@ -118,7 +123,7 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
                     ffm.curve(), ffm.cost()));
             log.accept(level.name() + ": ideal " + fmt(idealAcc) + " deployed " + fmt(deployed) + " FFM " + fmt(rows.getLast().ffmAccuracy()));
         }
-        return new Result(rows, ideal.curve(), train.size(), test.size());
+        return new Result(rows, ideal.curve(), train.size(), test.size(), ideal.settings(), test.inputs()[0]);
     }
 
     private static String fmt(double v) {

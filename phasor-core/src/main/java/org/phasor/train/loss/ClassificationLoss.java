@@ -57,6 +57,22 @@ public interface ClassificationLoss {
      */
     double sample(double[] e, int off, int classes, int label, double[] grad, int goff, double weight);
 
+    /** Names accepted by {@link #named}. */
+    java.util.List<String> NAMES = java.util.List.of("cross-entropy", "mse");
+
+    /**
+     * The loss a config names: {@code cross-entropy} ({@link SoftmaxCrossEntropy} on normalised energies with
+     * inverse temperature {@code scale}) or {@code mse} ({@link OneHotMse} on normalised energies; {@code scale}
+     * unused). One-line error naming the value otherwise.
+     */
+    static ClassificationLoss named(String name, double scale) {
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "cross-entropy", "cross_entropy", "crossentropy", "ce" -> SoftmaxCrossEntropy.normalised(scale);
+            case "mse", "one-hot-mse" -> new OneHotMse(true);
+            default -> throw new IllegalArgumentException("unknown loss '" + name + "' (expected one of " + NAMES + ")");
+        };
+    }
+
     /** Short name for logs and metrics (e.g. {@code cross-entropy(scale=10, normalised)}). */
     String describe();
 

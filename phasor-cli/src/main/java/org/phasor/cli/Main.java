@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "phasor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Simulate, train in situ (fully forward mode) and deploy optical neural networks.",
         subcommands = {CommandLine.HelpCommand.class, PropagateCommand.class, DemoCommand.class, ReproduceCommand.class,
-                org.phasor.cli.lightgen.LightgenCommand.class, org.phasor.cli.lightgen.GenerateCommand.class})
+                org.phasor.cli.lightgen.LightgenCommand.class, org.phasor.cli.lightgen.GenerateCommand.class,
+                org.phasor.cli.run.TrainCommand.class, org.phasor.cli.run.EvalCommand.class,
+                org.phasor.cli.run.ExportCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

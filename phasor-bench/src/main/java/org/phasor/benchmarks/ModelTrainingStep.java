@@ -3,7 +3,7 @@ package org.phasor.benchmarks;
 import org.phasor.math.Precision;
 import org.phasor.math.fft.FftBackend;
 import org.phasor.model.DiffractiveNetwork;
-import org.phasor.model.ImageEncoder;
+import org.phasor.data.ImageEncoder;
 import org.phasor.model.Params;
 import org.phasor.model.PhaseModulation;
 import org.phasor.model.Readout;
@@ -47,7 +47,7 @@ public final class ModelTrainingStep {
         FreeSpace out = prop.freeSpace(g, BenchFixtures.DISTANCE, Method.BL_ASM, 1);
         DiffractiveNetwork net = new DiffractiveNetwork(g, ls, out, readout343(n));
         int up = n / 28;
-        method = new InSilicoMethod(net, new ImageEncoder(ImageEncoder.Kind.AMPLITUDE, up),
+        method = new InSilicoMethod(net, ImageEncoder.amplitude(28 * up)::encode,
                 new SoftmaxCrossEntropy(10, true), batchSize, precision);
         params = net.randomParams(seed, 2 * Math.PI);
         int[] sizes = new int[layers];

@@ -21,8 +21,6 @@ import java.util.function.Consumer;
 public final class Datasets {
     /** Where Debian's {@code dataset-fashion-mnist} package installs the original IDX files. */
     public static final String DEBIAN_FASHION_MNIST = "/usr/share/datasets/fashion-mnist";
-    /** Where Debian's {@code dataset-mnist} package would install MNIST. */
-    public static final String DEBIAN_MNIST = "/usr/share/datasets/mnist";
 
     private static final String SHIPPED = "/org/phasor/data/shipped/fashion-mnist-subset/";
 
@@ -99,13 +97,16 @@ public final class Datasets {
         };
     }
 
-    /** Loads MNIST from {@code dataDir}, or from Debian's {@value #DEBIAN_MNIST} when {@code dataDir} is null. */
+    /**
+     * Loads MNIST from {@code dataDir} (the four IDX files). Debian has no MNIST package and Phasor ships none,
+     * so the directory is required.
+     */
     public static DataSplit mnist(Path dataDir, Consumer<String> notice) throws IOException {
-        Path dir = dataDir != null ? dataDir : Path.of(DEBIAN_MNIST);
-        if (dataDir == null && !Files.isDirectory(dir)) {
-            throw new IOException("MNIST not found in " + DEBIAN_MNIST + " (give --data DIR with the four IDX files)");
+        if (dataDir == null) {
+            throw new IOException("MNIST needs --data DIR with its four IDX files (train-images-idx3-ubyte[.gz], ...);"
+                    + " no copy is installed or shipped");
         }
-        DataSplit split = idxDirectory(dir, Dataset.MNIST_CLASSES, "MNIST");
+        DataSplit split = idxDirectory(dataDir, Dataset.MNIST_CLASSES, "MNIST");
         notice.accept("data: " + split);
         return split;
     }

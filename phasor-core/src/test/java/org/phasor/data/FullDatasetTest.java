@@ -44,6 +44,8 @@ class FullDatasetTest {
         assertThrows(IllegalArgumentException.class, () -> Datasets.Preference.parse("most"));
         DataSplit iris = Datasets.byName("iris", null, Datasets.Preference.AUTO, 1, x -> { });
         assertEquals(120, iris.train().size());
+        IOException m = assertThrows(IOException.class, () -> Datasets.byName("mnist", null, Datasets.Preference.AUTO, 1, x -> { }));
+        assertTrue(m.getMessage().contains("--data DIR"), m.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Datasets.byName("cifar", null, Datasets.Preference.AUTO, 1, x -> { }));
         assertTrue(e.getMessage().contains("'cifar'"), e.getMessage());

@@ -190,6 +190,45 @@ class ModelGradientTest {
         }
     }
 
+    /** The same check on the production propagator (band-limited ASM with 2× zero padding, FFTW or Java FFT). */
+    @Test
+    void networkGradientOnBandLimitedAsmMatchesFiniteDifference() {
+        org.phasor.optics.propagation.Propagator prop = new org.phasor.optics.propagation.Propagator(
+                org.phasor.math.fft.FftBackends.java(), msg -> { });
+        List<DiffractiveNetwork.Layer> ls = new ArrayList<>();
+        for (int l = 0; l < 2; l++) {
+            ls.add(new DiffractiveNetwork.Layer(prop.freeSpace(GRID, 1e-3, org.phasor.optics.propagation.Method.BL_ASM, 2),
+                    PhaseModulation.INSTANCE, new KerrPhase(0.5)));
+        }
+        DiffractiveNetwork net = new DiffractiveNetwork(GRID, ls,
+                prop.freeSpace(GRID, 1e-3, org.phasor.optics.propagation.Method.BL_ASM, 2), network(PhaseModulation.INSTANCE, Activation.NONE, 1).readout());
+        NetworkWorkspace ws = net.workspace(2, Precision.DOUBLE);
+        SplittableRandom rnd = new SplittableRandom(31);
+        ComplexArray input = randomField(2, GRID.ny(), GRID.nx(), rnd);
+        double[] w = new double[2 * net.readout().classes()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rnd.nextDouble(-1, 1);
+        }
+        Params p = net.randomParams(3, 2 * Math.PI);
+        ws.setParams(p);
+        ws.input().copyFrom(input);
+        ws.forwardRecording();
+        net.readout().errorField(ws.output(), 2, w, ws.errorField());
+        ws.transposePass(false);
+        Params grad = p.zerosLike();
+        ws.accumulateGradients(grad);
+        Params dir = p.zerosLike();
+        for (double[] layer : dir.layers()) {
+            for (int i = 0; i < layer.length; i++) {
+                layer[i] = rnd.nextDouble(-1, 1);
+            }
+        }
+        double h = 1e-5;
+        double fd = (loss(ws, net, input, shifted(p, dir, h), w) - loss(ws, net, input, shifted(p, dir, -h), w)) / (2 * h);
+        double an = dot(grad, dir);
+        assertTrue(Math.abs(fd - an) <= TOL * Math.abs(fd), "fd " + fd + " vs " + an);
+    }
+
     /** Phase layers: the accumulated gradient equals the FFM formula −2·Im(m_l ⊙ v_l) summed over the batch. */
     @Test
     void phaseGradientIsMinusTwoImOfLeavingTimesCoField() {

@@ -22,10 +22,18 @@ public final class IrisEncoding {
         if (scaled.sampleSize() != 4) {
             throw new IllegalArgumentException(scaled.name() + ": Iris encoding needs 4 features per sample, got " + scaled.sampleSize());
         }
-        double[][] x = new double[scaled.size()][2 * WIDTH];
-        for (int i = 0; i < scaled.size(); i++) {
+        return encode(scaled.features(), scaled.size());
+    }
+
+    /** The same from flat scaled features (4 per sample), e.g. a trainer's {@code Batch}. */
+    public static double[][] encode(float[] features, int samples) {
+        if (features.length != 4 * samples) {
+            throw new IllegalArgumentException("Iris encoding needs 4 features per sample, got " + features.length + " values for " + samples);
+        }
+        double[][] x = new double[samples][2 * WIDTH];
+        for (int i = 0; i < samples; i++) {
             for (int k = 0; k < 4; k++) {
-                double f = Math.clamp(scaled.value(i, 0, k), 0.0, 1.0);
+                double f = Math.clamp(features[4 * i + k], 0.0f, 1.0f);
                 x[i][2 * k] = f / 4;
                 x[i][2 * (4 + k)] = f * f / 4;
                 x[i][2 * (8 + k)] = (1 - f) / 4;

@@ -1,5 +1,8 @@
 package org.phasor.cli;
 
+import org.phasor.cli.apps.LowLightCommand;
+import org.phasor.cli.apps.NlosCommand;
+import org.phasor.cli.apps.ScatteringFocusCommand;
 import org.phasor.cli.photonics.ExceptionalPointCommand;
 import org.phasor.cli.photonics.PhotonicIrisCommand;
 import picocli.CommandLine;
@@ -9,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce a published result (tables and figures) into an output directory.",
         subcommands = {PhotonicIrisCommand.class, ExceptionalPointCommand.class,
-                org.phasor.cli.lightgen.ReproduceLightgenCommand.class, CommandLine.HelpCommand.class})
+                org.phasor.cli.lightgen.ReproduceLightgenCommand.class, ScatteringFocusCommand.class, NlosCommand.class,
+                LowLightCommand.class, CommandLine.HelpCommand.class})
 public final class ReproduceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

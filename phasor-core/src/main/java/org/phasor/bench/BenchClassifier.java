@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * regions, and evaluate the loss — or turn the loss into ∂L/∂I for FFM. Deployment of an in-silico design is
  * {@link #evaluate} with the designed phases.
  */
-public final class BenchClassifier {
+public final class BenchClassifier implements BenchTask {
     private final Bench bench;
     private final BenchCalibration calibration;
     private final Encoder encoder;
@@ -58,6 +58,7 @@ public final class BenchClassifier {
     }
 
     /** Programs every modulator with the levels closest to {@code params} (phases in radians). */
+    @Override
     public void program(Params params) {
         for (int m = 1; m <= d.modulators(); m++) {
             bench.program(m, calibration.levels(m, params.layer(m - 1)));
@@ -65,6 +66,7 @@ public final class BenchClassifier {
     }
 
     /** The batch's samples as input fields on the bench's input plane. */
+    @Override
     public ComplexFrames encode(Batch batch) {
         int n = batch.size();
         ComplexArray in = ComplexArray.zeros(Precision.DOUBLE, n, d.ny(), d.nx());
@@ -117,6 +119,16 @@ public final class BenchClassifier {
         };
     }
 
+    @Override
+    public IntensityObjective objective(Batch batch) {
+        return objective(batch.labels());
+    }
+
+    @Override
+    public int correct(double[] intensity, Batch batch) {
+        return correct(energies(intensity, batch.size()), batch.labels(), batch.size());
+    }
+
     /** Number of correct predictions among the energies. */
     public int correct(double[] energies, int[] labels, int n) {
         int c = 0;
@@ -127,6 +139,7 @@ public final class BenchClassifier {
     }
 
     /** Inference as deployed: program, launch, capture the output frame (one pass and one frame per sample). */
+    @Override
     public EvalResult evaluate(Params params, Batch batch) {
         program(params);
         int n = batch.size();

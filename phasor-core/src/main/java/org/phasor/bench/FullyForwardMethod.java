@@ -9,15 +9,15 @@ import org.phasor.train.StepResult;
 
 /**
  * The {@code ffm} gradient method: every gradient measured on the bench by {@link FullyForward}; no model, no
- * adjoint. Parameters are the wanted phases of each modulator pixel (radians); the measured calibration maps them
+ * adjoint, for any {@link BenchTask}. Parameters are the wanted phases of each modulator pixel (radians); the measured calibration maps them
  * to device levels and maps the measured gradient back to modulator pixels.
  */
 public final class FullyForwardMethod implements GradientMethod {
-    private final BenchClassifier classifier;
+    private final BenchTask task;
     private final FullyForward ffm;
 
-    public FullyForwardMethod(BenchClassifier classifier, FullyForward ffm) {
-        this.classifier = classifier;
+    public FullyForwardMethod(BenchTask task, FullyForward ffm) {
+        this.task = task;
         this.ffm = ffm;
     }
 
@@ -29,16 +29,15 @@ public final class FullyForwardMethod implements GradientMethod {
     @Override
     public StepResult step(Params params, Batch batch) {
         int n = batch.size();
-        classifier.program(params);
-        FullyForward.Result r = ffm.gradient(classifier.encode(batch), classifier.objective(batch.labels()));
-        double[] e = classifier.energies(r.intensity(), n);
-        int correct = classifier.correct(e, batch.labels(), n);
-        return new StepResult(r.loss(), r.gradient(), correct, n,
+        task.program(params);
+        FullyForward.Result r = ffm.gradient(task.encode(batch), task.objective(batch));
+        int correct = task.correct(r.intensity(), batch);
+        return new StepResult(r.loss(), task.parameterGradient(r.gradient()), correct, n,
                 new Cost(r.dataPass().passes(), r.errorPass().passes(), r.cost().frames()));
     }
 
     @Override
     public EvalResult evaluate(Params params, Batch batch) {
-        return classifier.evaluate(params, batch);
+        return task.evaluate(params, batch);
     }
 }

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * them alone.
  */
 public final class ParticleSwarmMethod implements GradientMethod {
-    private final BenchClassifier classifier;
+    private final BenchTask task;
     private final int particles;
     private final double inertia;
     private final double cognitive;
@@ -35,12 +35,12 @@ public final class ParticleSwarmMethod implements GradientMethod {
     /**
      * @param spread initial spread (radians) of the particles around the starting phases
      */
-    public ParticleSwarmMethod(BenchClassifier classifier, int particles, double inertia, double cognitive,
+    public ParticleSwarmMethod(BenchTask task, int particles, double inertia, double cognitive,
                                double social, double spread, long seed) {
         if (particles < 2) {
             throw new IllegalArgumentException("pso needs at least 2 particles, got " + particles);
         }
-        this.classifier = classifier;
+        this.task = task;
         this.particles = particles;
         this.inertia = inertia;
         this.cognitive = cognitive;
@@ -86,7 +86,7 @@ public final class ParticleSwarmMethod implements GradientMethod {
         double meanLoss = 0;
         int correct = 0;
         for (int p = 0; p < particles; p++) {
-            EvalResult r = classifier.evaluate(new Params(x[p]), batch);
+            EvalResult r = task.evaluate(new Params(x[p]), batch);
             passes += r.cost().dataPasses();
             frames += r.cost().frames();
             meanLoss += r.loss() / particles;
@@ -133,6 +133,6 @@ public final class ParticleSwarmMethod implements GradientMethod {
 
     @Override
     public EvalResult evaluate(Params params, Batch batch) {
-        return classifier.evaluate(params, batch);
+        return task.evaluate(params, batch);
     }
 }

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Turns intensities into what a camera reports: photons (Poisson) detected with the quantum efficiency, read
  * noise, saturation at the full well, ADC quantisation, then division by the known gain so the frame is back in
- * intensity units. A profile with {@code photonsPerUnit = 0} is an exact camera (frames = intensities).
+ * intensity units. Dark counts add Poisson events whatever the light. A profile with {@code photonsPerUnit = 0} is
+ * an exact camera (frames = intensities).
  */
 final class Camera {
     private final Imperfections imp;
@@ -24,7 +25,7 @@ final class Camera {
         double step = imp.adcBits() > 0 && full > 0 && !imp.photonCounting() ? full / (1L << imp.adcBits()) : 0;
         for (int i = from; i < from + n; i++) {
             double mean = Math.max(0, frame[i]) * gain;
-            double e = poisson(mean, rnd);
+            double e = poisson(mean + imp.darkCounts(), rnd);
             if (!imp.photonCounting()) {
                 e += imp.readNoiseE() * Realisation.gaussian(rnd);
             }

@@ -24,6 +24,8 @@ package org.phasor.sim;
  * @param adcBits            ADC resolution over the full well; 0 = no quantisation
  * @param fullWellE          saturation, electrons; 0 = never saturates
  * @param photonCounting     photon-counting camera: Poisson counts only (no read noise, no ADC)
+ * @param darkCounts         mean dark counts (thermal electrons, clock-induced charge) per pixel per frame, added
+ *                           as Poisson events whatever the light; not subtracted by the camera driver
  * @param driftShiftPxPerRootS lateral random-walk drift of every modulator, pixels per √(camera second)
  * @param driftPhaseRadPerRootS reference-arm phase random walk, radians per √(camera second)
  * @param description        one line naming the profile
@@ -31,11 +33,11 @@ package org.phasor.sim;
 public record Imperfections(long seed, double lateralShiftPx, double rotationDeg, double distanceError,
                             double phaseRange, double gamma, double crosstalkPx, double zernikeRmsRad,
                             double illuminationWaist, double photonsPerUnit, double quantumEfficiency,
-                            double readNoiseE, int adcBits, double fullWellE, boolean photonCounting,
+                            double readNoiseE, int adcBits, double fullWellE, boolean photonCounting, double darkCounts,
                             double driftShiftPxPerRootS, double driftPhaseRadPerRootS, String description) {
 
     /** A perfect bench: nothing misaligned, a linear full-wave SLM, flat light, a noise-free camera. */
-    public static final Imperfections NONE = new Imperfections(0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, false,
+    public static final Imperfections NONE = new Imperfections(0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, false, 0,
             0, 0, "ideal");
 
     public Imperfections {
@@ -52,6 +54,7 @@ public record Imperfections(long seed, double lateralShiftPx, double rotationDeg
         requireRange("readNoiseE", readNoiseE, 0, 1e6);
         requireRange("adcBits", adcBits, 0, 32);
         requireRange("fullWellE", fullWellE, 0, 1e15);
+        requireRange("darkCounts", darkCounts, 0, 1e9);
         requireRange("driftShiftPxPerRootS", driftShiftPxPerRootS, 0, 1e3);
         requireRange("driftPhaseRadPerRootS", driftPhaseRadPerRootS, 0, 1e3);
     }
@@ -71,13 +74,21 @@ public record Imperfections(long seed, double lateralShiftPx, double rotationDeg
     public Imperfections withSeed(long s) {
         return new Imperfections(s, lateralShiftPx, rotationDeg, distanceError, phaseRange, gamma, crosstalkPx,
                 zernikeRmsRad, illuminationWaist, photonsPerUnit, quantumEfficiency, readNoiseE, adcBits, fullWellE,
-                photonCounting, driftShiftPxPerRootS, driftPhaseRadPerRootS, description);
+                photonCounting, darkCounts, driftShiftPxPerRootS, driftPhaseRadPerRootS, description);
+    }
+
+    /** The same profile with a photon-counting camera at {@code photons} per unit intensity and {@code dark} counts. */
+    public Imperfections withPhotonCounting(double photons, double dark) {
+        return new Imperfections(seed, lateralShiftPx, rotationDeg, distanceError, phaseRange, gamma, crosstalkPx,
+                zernikeRmsRad, illuminationWaist, photons, quantumEfficiency, readNoiseE, adcBits, fullWellE,
+                true, dark, driftShiftPxPerRootS, driftPhaseRadPerRootS,
+                description + ", photon counting " + photons + " photons, " + dark + " dark");
     }
 
     /** The same profile with another photon budget (camera noise study). */
     public Imperfections withPhotons(double photons) {
         return new Imperfections(seed, lateralShiftPx, rotationDeg, distanceError, phaseRange, gamma, crosstalkPx,
                 zernikeRmsRad, illuminationWaist, photons, quantumEfficiency, readNoiseE, adcBits, fullWellE,
-                photonCounting, driftShiftPxPerRootS, driftPhaseRadPerRootS, description + ", " + photons + " photons");
+                photonCounting, darkCounts, driftShiftPxPerRootS, driftPhaseRadPerRootS, description + ", " + photons + " photons");
     }
 }

@@ -24,7 +24,8 @@ public final class Profiles {
 
     private static final List<String> KEYS = List.of("seed", "lateralShiftPx", "rotationDeg", "distanceError",
             "phaseRange", "gamma", "crosstalkPx", "zernikeRmsRad", "illuminationWaist", "photonsPerUnit",
-            "quantumEfficiency", "readNoiseE", "adcBits", "fullWellE", "photonCounting", "driftShiftPxPerRootS",
+            "quantumEfficiency", "readNoiseE", "adcBits", "fullWellE", "photonCounting", "darkCounts",
+            "driftShiftPxPerRootS",
             "driftPhaseRadPerRootS", "description");
 
     private Profiles() {
@@ -103,6 +104,7 @@ public final class Profiles {
                     v.containsKey("adcBits") ? number(v, "adcBits", source).intValue() : d.adcBits(),
                     dbl(v, "fullWellE", d.fullWellE(), source),
                     v.containsKey("photonCounting") ? v.get("photonCounting").asBoolean() : d.photonCounting(),
+                    dbl(v, "darkCounts", d.darkCounts(), source),
                     dbl(v, "driftShiftPxPerRootS", d.driftShiftPxPerRootS(), source),
                     dbl(v, "driftPhaseRadPerRootS", d.driftPhaseRadPerRootS(), source),
                     v.containsKey("description") ? v.get("description").asText() : source);

@@ -11,11 +11,13 @@ import org.phasor.bench.ReferenceArm;
 import org.phasor.math.ComplexArray;
 import org.phasor.math.Precision;
 import org.phasor.optics.Grid;
+import org.phasor.optics.LinearOp;
 import org.phasor.optics.propagation.FreeSpace;
 import org.phasor.optics.propagation.Method;
 import org.phasor.optics.propagation.Propagator;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -26,6 +28,10 @@ import java.util.stream.IntStream;
  * input is lit by a Gaussian beam, the camera is noisy, and the alignment and reference phase drift with camera
  * time. Only the {@link Bench} operations reach any of it.
  *
+ * <p>A gap may be replaced by hidden fixed optics the lab neither sees nor controls (a scattering medium behind
+ * an SLM, a scattering wall in front of a hidden scene): an {@link LinearOp} path built from the same elements
+ * and propagators, run forwards in the data pass and transposed in the reverse pass (reciprocity).
+ *
  * <p>Optical passes are simulated once per distinct injection and device state and cached, so the repeated
  * captures of phase-shifting holography at several planes cost one propagation (a real lab pays one pass per
  * capture; {@link #cost()} counts that).
@@ -35,7 +41,7 @@ public final class SimulatedBench implements Bench {
     private final Imperfections imp;
     private final Grid grid;
     private final int planes; // modulators + 2
-    private final FreeSpace[] gaps;
+    private final LinearOp[] gaps;
     private final SlmPlane[] slms;
     private final Realisation real;
     private final double[] illumination; // real amplitude on the input plane
@@ -58,6 +64,16 @@ public final class SimulatedBench implements Bench {
     private ComplexArray[] planeFields;
 
     public SimulatedBench(BenchDescription nominal, Imperfections imp, Propagator propagator) {
+        this(nominal, imp, propagator, Map.of());
+    }
+
+    /**
+     * @param hiddenGaps gap index (0 = input→modulator 1, …, L = modulator L→camera) → the fixed optics that
+     *                   really fill that gap instead of the nominal free space (the distance error of the profile
+     *                   does not apply to them); the bench description still publishes the nominal spacing
+     */
+    public SimulatedBench(BenchDescription nominal, Imperfections imp, Propagator propagator,
+                          Map<Integer, ? extends LinearOp> hiddenGaps) {
         this.nominal = nominal;
         this.imp = imp;
         this.grid = Grid.of(nominal.nx(), nominal.ny(), nominal.pitch(), nominal.wavelength());
@@ -65,9 +81,19 @@ public final class SimulatedBench implements Bench {
         this.planes = l + 2;
         this.real = Realisation.draw(imp, l);
         double[] z = nominal.distances();
-        this.gaps = new FreeSpace[l + 1];
+        this.gaps = new LinearOp[l + 1];
         for (int g = 0; g <= l; g++) {
-            gaps[g] = propagator.freeSpace(grid, z[g] * real.distanceFactor()[g], Method.BL_ASM, 2);
+            LinearOp hidden = hiddenGaps.get(g);
+            if (hidden != null) {
+                grid.requireSameSampling(hidden.grid(), "hidden optics in gap " + g);
+            }
+            gaps[g] = hidden != null ? hidden
+                    : propagator.freeSpace(grid, z[g] * real.distanceFactor()[g], Method.BL_ASM, 2);
+        }
+        for (int g : hiddenGaps.keySet()) {
+            if (g < 0 || g > l) {
+                throw new IllegalArgumentException("hidden optics for gap " + g + ", bench has gaps 0.." + l);
+            }
         }
         this.slms = new SlmPlane[l];
         this.levels = new int[l][];

@@ -47,7 +47,8 @@ final class ScatteringFocus {
      * @param psoIterations   PSO steps (one pass per particle each)
      * @param particles       PSO swarm size
      * @param learningRate    FFM Adam step, radians
-     * @param scanOffsets     target offsets from the centre (pixels) along each axis for the point scan
+     * @param scanOffsets     target offsets from the centre (pixels) along each axis for the point scan (the
+     *                        centre is always one of the targets)
      * @param misEstimateRad  rms phase error of the lab's model of the medium
      */
     record Settings(FocusGeometry geometry, int segmentsPerSide, int ffmIterations, int psoIterations, int particles,
@@ -62,7 +63,7 @@ final class ScatteringFocus {
 
         static Settings quick(Imperfections profile, long seed) {
             FocusGeometry g = FocusGeometry.quick();
-            return new Settings(g, 16, 40, 120, 10, 0.1, new int[]{-20, 0, 20},
+            return new Settings(g, 16, 30, 120, 10, 0.1, new int[]{-20, 20},
                     List.of(Scatterer.phasePlate(seed + 1), Scatterer.tape(seed + 2)), 1.0, profile, seed);
         }
     }
@@ -133,11 +134,15 @@ final class ScatteringFocus {
         ffm = withConverged(ffm, threshold);
         pso = withConverged(pso, threshold);
         List<ScanPoint> scan = new ArrayList<>();
+        scan.add(new ScanPoint(c, c, ffm.fwhm(), ffm.psnr(), ffm.efficiency(), ffm.loss()));
         for (int oy : s.scanOffsets()) {
             for (int ox : s.scanOffsets()) {
+                if (ox == 0 && oy == 0) {
+                    continue; // the centre was focused above
+                }
                 FocusTask t = new FocusTask(bench, cal, g, seg, c + ox, c + oy);
                 log.accept(sc.name() + ": FFM scan target (" + ox + ", " + oy + ") px");
-                Focus f = ox == 0 && oy == 0 ? ffm : ffm(bench, holo, cal, t, beam, s.ffmIterations());
+                Focus f = ffm(bench, holo, cal, t, beam, s.ffmIterations());
                 scan.add(new ScanPoint(c + ox, c + oy, f.fwhm(), f.psnr(), f.efficiency(), f.loss()));
             }
         }

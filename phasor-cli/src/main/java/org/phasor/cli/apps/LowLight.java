@@ -30,7 +30,12 @@ final class LowLight {
      */
     record Settings(Nlos.Settings nlos, double[] photonsPerUnit, double darkCounts) {
         static Settings full(Imperfections p, long seed) {
-            return new Settings(Nlos.Settings.full(p, seed), new double[]{1e4, 1e3, 100, 10, 1, 0.1}, 0.01);
+            Nlos.Settings n = Nlos.Settings.full(p, seed);
+            // 40 train / 20 test items per class: seven in-situ trainings must fit a CPU budget of minutes
+            Nlos.Settings smaller = new Nlos.Settings(n.geometry(), n.wall(), n.misEstimateRad(), n.imagingTrain(),
+                    n.imagingTest(), n.imagingBatch(), n.imagingEpochs(), n.imagingLr(), 40, 20, n.classEpochs(),
+                    n.classBatch(), n.classLr(), n.detectorSize(), n.profile(), n.seed());
+            return new Settings(smaller, new double[]{1e4, 1e3, 100, 10, 1, 0.1}, 0.01);
         }
 
         static Settings quick(Imperfections p, long seed) {

@@ -57,7 +57,7 @@ final class ScatteringFocus {
 
         static Settings full(Imperfections profile, long seed) {
             FocusGeometry g = FocusGeometry.paper();
-            return new Settings(g, 32, 40, 400, 8, 0.1, new int[]{-96, 0, 96},
+            return new Settings(g, 32, 30, 400, 8, 0.1, new int[]{-96, 96},
                     List.of(Scatterer.phasePlate(seed + 1), Scatterer.tape(seed + 2)), 1.0, profile, seed);
         }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, PropagateCommand.class, DemoCommand.class, ReproduceCommand.class,
                 org.phasor.cli.lightgen.LightgenCommand.class, org.phasor.cli.lightgen.GenerateCommand.class,
                 org.phasor.cli.run.TrainCommand.class, org.phasor.cli.run.EvalCommand.class,
-                org.phasor.cli.run.ExportCommand.class})
+                org.phasor.cli.run.ExportCommand.class, org.phasor.cli.lightgen.EnergyCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code phasor lightgen …}: the all-optical generative task (issue 9) and its digital baselines. */
 @Command(name = "lightgen", mixinStandardHelpOptions = true,
         description = "All-optical generative networks: optical latent space, metrics, digital baselines.",
-        subcommands = {TrainClassifierCommand.class})
+        subcommands = {TrainClassifierCommand.class, ScaleCommand.class})
 public final class LightgenCommand {
 }

@@ -44,6 +44,8 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
     Path classifier;
     @Option(names = "--epochs", description = "optical training epochs (overrides the preset)")
     Integer epochs;
+    @Option(names = "--digital-epochs", description = "digital VAE training epochs (overrides the preset)")
+    Integer digitalEpochs;
     @Option(names = "--train-images", description = "training images (overrides the preset)")
     Integer trainImages;
     @Option(names = "--kl-weight", description = "β of the optical ELBO (overrides the preset)")
@@ -66,7 +68,8 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
             oc = oc.withNoiseSigma(noiseSigma);
         }
         s = new LightgenExperiment.Settings(trainImages != null ? trainImages : s.trainImages(), s.testImages(),
-                s.evalImages(), s.samplesPerClass(), epochs != null ? epochs : s.epochs(), s.digitalEpochs(), s.batch(),
+                s.evalImages(), s.samplesPerClass(), epochs != null ? epochs : s.epochs(),
+                digitalEpochs != null ? digitalEpochs : s.digitalEpochs(), s.batch(),
                 s.learningRate(), s.digitalHidden(), seed, oc);
         if (!Files.isRegularFile(classifier)) {
             throw new NoSuchFileException(classifier + " (train it with: phasor lightgen train-classifier)");

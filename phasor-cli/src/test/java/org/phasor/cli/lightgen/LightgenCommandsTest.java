@@ -74,4 +74,42 @@ class LightgenCommandsTest {
         assertEquals(2, cl2.execute("generate", dir.toString(), "--out", dir.resolve("x.png").toString()));
         assertTrue(err2.toString().contains("config.json"), err2.toString());
     }
+
+    @Test
+    void energyModelPrintsItsFiguresAndNamesAMissingKey(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = cl.execute("energy", Path.of("..", "configs", "lightgen-energy.yaml").toString(), "--no-simulation");
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        String text = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        // 2 diffraction steps of a dense 1024²-neuron layer: 2·8·(1024²)² operations; camera-limited at 42 Hz
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.3g (dense", 2 * 8 * Math.pow(1024.0 * 1024, 2))), text);
+        assertTrue(text.contains("42.0 images/s, limited by the camera"), text);
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "network: {grid: 64}\n");
+        StringWriter err = new StringWriter();
+        CommandLine cl2 = Main.commandLine();
+        cl2.setErr(new PrintWriter(err));
+        assertEquals(2, cl2.execute("energy", bad.toString(), "--no-simulation"));
+        assertTrue(err.toString().contains("encoder_layers"), err.toString());
+    }
+
+    @Test
+    void scaleCommandRunsASmallGeometry(@TempDir Path dir) throws Exception {
+        assertEquals(0, Main.run("lightgen", "scale", "--grid", "64", "--image", "28", "--channels", "4", "--steps", "1",
+                "--fft", "java", "--out", dir.toString()));
+        JsonNode r = RunFiles.JSON.readTree(dir.resolve("scale.json").toFile());
+        assertEquals(2L * 64 * 64, r.get("phase_pixels").asLong());
+        assertTrue(r.get("seconds_per_training_step").asDouble() > 0);
+        assertTrue(Files.size(dir.resolve("scale_sample.png")) > 0);
+    }
 }

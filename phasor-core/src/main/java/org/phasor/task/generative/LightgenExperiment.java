@@ -43,7 +43,7 @@ public final class LightgenExperiment {
         }
 
         public static Settings full() {
-            return new Settings(20000, 10000, 500, 100, 5, 10, 32, 0.02, 256, 1, OpticalVaeConfig.small(true));
+            return new Settings(8000, 10000, 300, 100, 3, 5, 32, 0.03, 256, 1, OpticalVaeConfig.small(true));
         }
     }
 

@@ -36,10 +36,12 @@ public final class Charts {
     }
 
     /**
-     * Learning curves: loss (top) and accuracy in % (bottom) per epoch, train and test. NaN values (e.g. a test
-     * loss that was not evaluated) are left out; a null array leaves the series out.
+     * Learning curves: loss (top) and accuracy (bottom, drawn in %) per epoch, train and test. NaN values (e.g. a
+     * test loss that was not evaluated) are left out; a null array leaves the series out.
      *
-     * @param epochs epoch numbers (1-based)
+     * @param epochs        epoch numbers (1-based)
+     * @param trainAccuracy fractions in [0, 1] (as {@code EpochMetrics} holds them), not percent
+     * @param testAccuracy  fractions in [0, 1], not percent
      */
     public static void learningCurves(Path png, int[] epochs, double[] trainLoss, double[] testLoss,
                                       double[] trainAccuracy, double[] testAccuracy) throws IOException {
@@ -48,6 +50,8 @@ public final class Charts {
         add(loss, "train loss", epochs, trainLoss, 1);
         add(loss, "test loss", epochs, testLoss, 1);
         XYSeriesCollection acc = new XYSeriesCollection();
+        requireFractions("train accuracy", trainAccuracy);
+        requireFractions("test accuracy", testAccuracy);
         add(acc, "train accuracy", epochs, trainAccuracy, 100);
         add(acc, "test accuracy", epochs, testAccuracy, 100);
 
@@ -129,6 +133,18 @@ public final class Charts {
             r.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
         }
         save(png, chart, 800, 500);
+    }
+
+    /** Percentages passed as fractions would plot as 8000 %: refuse them with a clear message. */
+    private static void requireFractions(String name, double[] a) {
+        if (a == null) {
+            return;
+        }
+        for (double v : a) {
+            if (v < 0 || v > 1) {
+                throw new IllegalArgumentException(name + " must be fractions in [0, 1], got " + v + " (pass fractions, not percent)");
+            }
+        }
     }
 
     private static void add(XYSeriesCollection c, String name, int[] x, double[] y, double factor) {

@@ -41,22 +41,8 @@ final class Figures {
                       List<EpochMetrics> history, DataSplit data, PrintWriter err) throws IOException {
         Path dir = run.figures();
         Files.createDirectories(dir);
-        int n = history.size();
-        if (n > 0) {
-            int[] ep = new int[n];
-            double[] trL = new double[n];
-            double[] teL = new double[n];
-            double[] trA = new double[n];
-            double[] teA = new double[n];
-            for (int i = 0; i < n; i++) {
-                EpochMetrics m = history.get(i);
-                ep[i] = m.epoch();
-                trL[i] = m.trainLoss();
-                teL[i] = m.testLoss();
-                trA[i] = 100 * m.trainAccuracy();
-                teA[i] = 100 * m.testAccuracy();
-            }
-            Charts.learningCurves(dir.resolve(NAMES.get(0)), ep, trL, teL, trA, teA);
+        if (!history.isEmpty()) {
+            Charts.learningCurves(dir.resolve(NAMES.get(0)), history); // accuracies stay fractions; the chart shows %
         }
         int nx = net.grid().nx();
         int ny = net.grid().ny();

@@ -38,6 +38,9 @@ class FiguresTest {
         assertEquals(800, img.getWidth());
         Charts.learningCurves(lc, List.of(new org.phasor.train.EpochMetrics(1, 2.0, 0.3, Double.NaN, Double.NaN, 1, org.phasor.train.Cost.ZERO)));
         read(lc);
+        IllegalArgumentException pct = assertThrows(IllegalArgumentException.class, () -> Charts.learningCurves(lc,
+                new int[]{1}, new double[]{1}, null, new double[]{78.2}, null));
+        assertTrue(pct.getMessage().contains("78.2"), pct.getMessage());
         Map<String, double[]> s = new LinkedHashMap<>();
         s.put("ideal", new double[]{92.2, 93.8});
         s.put("FFM", new double[]{86.5, 91.0});

@@ -11,7 +11,8 @@ import org.phasor.data.Dataset;
 import org.phasor.math.Precision;
 import org.phasor.model.Activation;
 import org.phasor.model.DiffractiveNetwork;
-import org.phasor.model.ImageEncoder;
+import org.phasor.model.Encoder;
+import org.phasor.data.ImageEncoder;
 import org.phasor.model.Params;
 import org.phasor.model.PhaseModulation;
 import org.phasor.model.Readout;
@@ -182,8 +183,8 @@ final class Nlos {
         return new Params(new double[][]{new double[s.geometry().pixels() * s.geometry().pixels()]});
     }
 
-    private ImageEncoder encoder() {
-        return new ImageEncoder(ImageEncoder.Kind.AMPLITUDE, s.geometry().upsample());
+    private Encoder encoder() {
+        return ImageEncoder.amplitude(28 * s.geometry().upsample())::encode;
     }
 
     Readout readout() {

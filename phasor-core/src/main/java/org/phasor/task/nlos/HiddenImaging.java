@@ -12,7 +12,7 @@ import org.phasor.bench.IntensityObjective;
 import org.phasor.bench.ReferenceArm;
 import org.phasor.math.ComplexArray;
 import org.phasor.math.Precision;
-import org.phasor.model.ImageEncoder;
+import org.phasor.data.ImageEncoder;
 import org.phasor.model.Params;
 import org.phasor.task.generative.metrics.ImageQuality;
 import org.phasor.task.scattering.TargetImageLoss;
@@ -36,7 +36,7 @@ public final class HiddenImaging implements BenchTask {
     public HiddenImaging(Bench bench, BenchCalibration calibration, NlosGeometry geometry) {
         this.bench = bench;
         this.calibration = calibration;
-        this.encoder = new ImageEncoder(ImageEncoder.Kind.AMPLITUDE, geometry.upsample());
+        this.encoder = ImageEncoder.amplitude(28 * geometry.upsample());
         this.d = bench.describe();
     }
 

@@ -17,7 +17,7 @@ package org.phasor.photonics;
  *
  * <p><b>Expressiveness.</b> Every symmetric unitary S has a Takagi factorisation S = V·Vᵀ with V unitary, so
  * with a lossless uniform mirror, A = Vᵀ makes M = S: the folded core reaches all symmetric unitaries. To
- * program a target S, factor it (Takagi) and decompose Vᵀ with {@link Decomposition}.
+ * program a target S, {@link Takagi#programSymmetric} factors it and decomposes Vᵀ with {@link Decomposition}.
  *
  * <p>This is what FFM needs: the error pass, injected at the output ports, sees Mᵀ = M, the same matrix
  * as the data pass (PHYSICS.md), so the core computes its own backward pass. Heaters are those of the mesh;

@@ -61,4 +61,22 @@ class SymmetricCoreTest {
         }
         assertTrue(rev.maxAbsDiff(m.transpose()) < 1e-14);
     }
+
+    @Test
+    void takagiProgramsAnySymmetricUnitaryOntoTheFoldedCore() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(21);
+        for (String name : new String[] {"clements", "reck"}) {
+            for (int n : new int[] {2, 5, 16}) {
+                CMat w = CMat.haarUnitary(n, rng);
+                CMat s = w.times(w.transpose());                 // a random symmetric unitary
+                CMat v = Takagi.factor(s);
+                assertTrue(v.times(v.transpose()).maxAbsDiff(s) < 1e-12, "S = V·Vᵀ");
+                assertTrue(v.times(v.adjoint()).maxAbsDiff(CMat.identity(n)) < 1e-12, "V unitary");
+                MeshLayout layout = MeshLayout.named(name, n);
+                double[] phases = Takagi.programSymmetric(s, layout);
+                CMat m = SymmetricCore.path(layout, Fabrication.ideal(layout)).matrix(phases);
+                assertTrue(m.maxAbsDiff(s) < 1e-10, name + " " + n + ": |core − S| = " + m.maxAbsDiff(s));
+            }
+        }
+    }
 }

@@ -1,0 +1,217 @@
+package org.phasor.sim.experiment;
+
+import org.phasor.bench.BenchCalibration;
+import org.phasor.bench.BenchClassifier;
+import org.phasor.bench.BenchDescription;
+import org.phasor.bench.FullyForward;
+import org.phasor.bench.FullyForwardMethod;
+import org.phasor.bench.Holography;
+import org.phasor.bench.NominalModel;
+import org.phasor.bench.ParticleSwarmMethod;
+import org.phasor.bench.PhysicsAwareMethod;
+import org.phasor.data.DataSplit;
+import org.phasor.data.Dataset;
+import org.phasor.math.Precision;
+import org.phasor.math.fft.FftBackend;
+import org.phasor.model.DiffractiveNetwork;
+import org.phasor.model.ImageEncoder;
+import org.phasor.model.Params;
+import org.phasor.model.Readout;
+import org.phasor.optics.propagation.Propagator;
+import org.phasor.sim.Imperfections;
+import org.phasor.sim.SimulatedBench;
+import org.phasor.train.Cost;
+import org.phasor.train.GradientMethod;
+import org.phasor.train.InSilicoMethod;
+import org.phasor.train.Trainer;
+import org.phasor.train.loss.ClassificationLoss;
+import org.phasor.train.loss.SoftmaxCrossEntropy;
+import org.phasor.train.optim.Adam;
+import org.phasor.train.optim.LearningRateSchedule;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The reproduction of the FFM paper's depth study: for each layer count, train a phase-only network
+ * <ul>
+ *   <li>in silico on the nominal model, and report its accuracy in simulation ("ideal") and deployed on the
+ *       simulated bench through the measured SLM calibration ("in-silico deployed");</li>
+ *   <li>on the bench with each bench method (FFM, PAT, PSO) from the same initial phases, each on a fresh copy of
+ *       the same lab (same profile and seed) that first calibrates itself; accuracy measured on the bench.</li>
+ * </ul>
+ * The orchestration creates the simulated bench; the trainers receive it only as a {@link org.phasor.bench.Bench}.
+ */
+public final class FfmLayers {
+
+    /** What one method cost per training step on the bench. */
+    public record StepCost(double passes, double frames, double cameraSeconds) {
+    }
+
+    /** One row of the table: test accuracies (fractions) and bench cost per step by method. */
+    public record Row(int layers, double ideal, double inSilicoDeployed, Map<String, Double> bench,
+                      Map<String, StepCost> costPerStep, double calibrationFrames, double seconds) {
+    }
+
+    private final FfmLayersConfig cfg;
+    private final Imperfections profile;
+    private final FftBackend fft;
+    private final Consumer<String> log;
+
+    public FfmLayers(FfmLayersConfig cfg, Imperfections profile, FftBackend fft, Consumer<String> log) {
+        this.cfg = cfg;
+        this.profile = profile;
+        this.fft = fft;
+        this.log = log;
+    }
+
+    public List<Row> run(DataSplit data) {
+        Dataset train = cfg.trainSamples() > 0 ? data.train().balancedSubset(cfg.trainSamples() / 10) : data.train();
+        Dataset test = cfg.testSamples() > 0 ? data.test().balancedSubset(cfg.testSamples() / 10) : data.test();
+        List<Row> rows = new ArrayList<>();
+        for (int layers : cfg.layerCounts()) {
+            rows.add(runDepth(layers, train, test));
+        }
+        return rows;
+    }
+
+    private BenchDescription description(int layers) {
+        double[] z = new double[layers + 1];
+        Arrays.fill(z, cfg.spacing());
+        return new BenchDescription("simulated:" + profile.description(), cfg.n(), cfg.n(), cfg.pitch(),
+                cfg.wavelength(), z, layers, 256, 1.0 / 42);
+    }
+
+    Row runDepth(int layers, Dataset train, Dataset test) {
+        long t0 = System.nanoTime();
+        BenchDescription d = description(layers);
+        Propagator prop = new Propagator(fft, msg -> log.accept("warning: " + msg));
+        Readout readout = NominalModel.detectors343(cfg.n(), cfg.n(), cfg.detector());
+        DiffractiveNetwork net = NominalModel.network(d, prop, readout, List.of());
+        ImageEncoder encoder = new ImageEncoder(ImageEncoder.Kind.AMPLITUDE, cfg.upsample());
+        encoder.requireFits(train.rows(), train.cols(), cfg.n(), cfg.n());
+        ClassificationLoss loss = SoftmaxCrossEntropy.normalised(10);
+        Params init = smoothRandomPhases(layers, cfg.n(), cfg.seed() + layers, 2);
+        Trainer.Settings settings = new Trainer.Settings(cfg.epochs(), cfg.batch(), cfg.seed(), 0, 100);
+
+        // in silico: design on the nominal model, then deploy
+        InSilicoMethod inSilico = new InSilicoMethod(net, encoder, loss, Math.max(cfg.batch(), 100), Precision.DOUBLE);
+        Trainer.Result designed = new Trainer(inSilico, adam(init), settings, null, null)
+                .train(train, null, new Trainer(inSilico, adam(init), settings, null, null).initialState(init));
+        double ideal = Trainer.evaluate(inSilico, designed.params(), test, 100)[0];
+        Lab lab = lab(d, encoder, readout, loss);
+        double deployed = Trainer.evaluate(deployment(lab.classifier), designed.params(), test, 100)[0];
+        log.accept(String.format(java.util.Locale.ROOT, "%d layers: ideal %.1f %%, in-silico deployed %.1f %%",
+                layers, 100 * ideal, 100 * deployed));
+
+        Map<String, Double> acc = new LinkedHashMap<>();
+        Map<String, StepCost> cost = new LinkedHashMap<>();
+        long steps = (long) cfg.epochs() * ((train.size() + cfg.batch() - 1) / cfg.batch());
+        cost.put("in-silico", new StepCost(0, 0, 0));
+        for (String m : cfg.methods()) {
+            Lab fresh = lab(d, encoder, readout, loss);
+            GradientMethod method = switch (m) {
+                case "ffm" -> new FullyForwardMethod(fresh.classifier,
+                        new FullyForward(fresh.bench, fresh.calibration, fresh.holo, List.of()));
+                case "pat" -> new PhysicsAwareMethod(fresh.classifier, net.workspace(cfg.batch(), Precision.DOUBLE), encoder);
+                case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed());
+                default -> throw new IllegalArgumentException("unknown method " + m);
+            };
+            Trainer trainer = new Trainer(method, adam(init), settings, null, null);
+            Trainer.Result r = trainer.train(train, null, trainer.initialState(init));
+            double a = Trainer.evaluate(method, r.params(), test, 100)[0];
+            acc.put(m, a);
+            Cost c = r.history().stream().map(h -> h.cost()).reduce(Cost.ZERO, Cost::plus);
+            cost.put(m, new StepCost((double) (c.dataPasses() + c.errorPasses()) / steps, (double) c.frames() / steps,
+                    c.frames() / 42.0 / steps));
+            log.accept(String.format(java.util.Locale.ROOT, "%d layers: %s %.1f %% (%.0f passes, %.0f frames per step)",
+                    layers, m, 100 * a, cost.get(m).passes(), cost.get(m).frames()));
+        }
+        return new Row(layers, ideal, deployed, acc, cost, lab.calibration.cost().frames(), (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private record Lab(SimulatedBench bench, BenchCalibration calibration, Holography holo, BenchClassifier classifier) {
+    }
+
+    /** A fresh copy of the lab (same profile and seed), calibrated by its own measured procedures. */
+    private Lab lab(BenchDescription d, ImageEncoder encoder, Readout readout, ClassificationLoss loss) {
+        SimulatedBench bench = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
+        Holography holo = new Holography(cfg.holographySteps(), d.modulators() + 2);
+        BenchCalibration cal = BenchCalibration.measure(bench, holo, 8, 4);
+        return new Lab(bench, cal, holo, new BenchClassifier(bench, cal, encoder, readout, loss));
+    }
+
+    /**
+     * The authors' initialisation: uniform random phases in [0, 2π) blurred by a Gaussian of σ pixels (their code
+     * uses σ = 2), so the starting masks are smooth, as an SLM can show them.
+     */
+    static Params smoothRandomPhases(int layers, int n, long seed, double sigma) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int r = (int) Math.ceil(3 * sigma);
+        double[] k = new double[2 * r + 1];
+        double sum = 0;
+        for (int i = -r; i <= r; i++) {
+            k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
+            sum += k[i + r];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        double[][] p = new double[layers][n * n];
+        for (double[] layer : p) {
+            double[] raw = new double[n * n];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = 2 * Math.PI * rnd.nextDouble();
+            }
+            double[] tmp = new double[n * n];
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++) {
+                    double s = 0;
+                    for (int j = -r; j <= r; j++) {
+                        s += k[j + r] * raw[y * n + Math.floorMod(x + j, n)];
+                    }
+                    tmp[y * n + x] = s;
+                }
+            }
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++) {
+                    double s = 0;
+                    for (int j = -r; j <= r; j++) {
+                        s += k[j + r] * tmp[Math.floorMod(y + j, n) * n + x];
+                    }
+                    layer[y * n + x] = s;
+                }
+            }
+        }
+        return new Params(p);
+    }
+
+    private Adam adam(Params init) {
+        int[] sizes = Arrays.stream(init.layers()).mapToInt(a -> a.length).toArray();
+        return new Adam(sizes, new LearningRateSchedule.Constant(cfg.learningRate()));
+    }
+
+    /** Inference on the bench only (the deployed design is evaluated, never trained there). */
+    private static GradientMethod deployment(BenchClassifier c) {
+        return new GradientMethod() {
+            @Override
+            public String name() {
+                return "deployed";
+            }
+
+            @Override
+            public org.phasor.train.StepResult step(Params params, org.phasor.train.Batch batch) {
+                throw new UnsupportedOperationException("a deployed design is evaluated, not trained");
+            }
+
+            @Override
+            public org.phasor.train.EvalResult evaluate(Params params, org.phasor.train.Batch batch) {
+                return c.evaluate(params, batch);
+            }
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package org.phasor.sim.experiment;
+
+import java.util.List;
+
+/**
+ * Settings of the FFM-vs-depth reproduction (Xue et al. 2024, Fashion-MNIST with 2/4/6/8 phase layers).
+ *
+ * @param n               pixels per plane (n×n)
+ * @param pitch           pixel pitch, metres
+ * @param wavelength      metres
+ * @param spacing         distance between consecutive planes, metres
+ * @param upsample        grid pixels per image pixel (28×28 images)
+ * @param detector        detector square size, pixels (3-4-3 layout)
+ * @param layerCounts     network depths to run
+ * @param trainSamples    training images (balanced head of the shipped subset), 0 = all
+ * @param testSamples     test images, 0 = all
+ * @param epochs          epochs per method
+ * @param batch           samples per step
+ * @param learningRate    Adam step size (radians)
+ * @param holographySteps 3 or 4
+ * @param methods         methods trained on the bench besides in-silico ({@code ffm}, {@code pat}, {@code pso})
+ * @param seed            seed of the initial phases and the sample order
+ */
+public record FfmLayersConfig(int n, double pitch, double wavelength, double spacing, int upsample, int detector,
+                              List<Integer> layerCounts, int trainSamples, int testSamples, int epochs, int batch,
+                              double learningRate, int holographySteps, List<String> methods, long seed) {
+
+    public FfmLayersConfig {
+        layerCounts = List.copyOf(layerCounts);
+        methods = List.copyOf(methods);
+        for (String m : methods) {
+            if (!List.of("ffm", "pat", "pso").contains(m)) {
+                throw new IllegalArgumentException("unknown bench method '" + m + "' (expected ffm, pat or pso)");
+            }
+        }
+    }
+
+    /**
+     * The paper's geometry at reduced size, minutes on two cores: 64×64 planes of 8 µm at 532 nm, 28×28 images
+     * upsampled ×2, spacing 3.4 mm (the same Fresnel number per plane as 120 px at 12 mm), 1 epoch of 2 000
+     * training images, 500 test images.
+     */
+    public static FfmLayersConfig quick() {
+        return new FfmLayersConfig(64, 8e-6, 532e-9, 3.4e-3, 2, 4, List.of(2, 4, 6, 8), 2000, 500, 1, 20, 0.05, 3,
+                List.of("ffm", "pat"), 1);
+    }
+
+    /**
+     * The PHYSICS.md numpy check's geometry: 120×120 planes of 8 µm, 12 mm spacing, images upsampled ×3; the whole
+     * shipped subset (6 000 / 1 000), 2 epochs.
+     */
+    public static FfmLayersConfig full() {
+        return new FfmLayersConfig(120, 8e-6, 532e-9, 12e-3, 3, 8, List.of(2, 4, 6, 8), 0, 0, 2, 20, 0.05, 3,
+                List.of("ffm", "pat"), 1);
+    }
+
+    public FfmLayersConfig withLayers(List<Integer> l) {
+        return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, l, trainSamples, testSamples,
+                epochs, batch, learningRate, holographySteps, methods, seed);
+    }
+
+    public FfmLayersConfig withSamples(int train, int test, int ep) {
+        return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, train, test, ep,
+                batch, learningRate, holographySteps, methods, seed);
+    }
+
+    public FfmLayersConfig withMethods(List<String> m) {
+        return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
+                testSamples, epochs, batch, learningRate, holographySteps, m, seed);
+    }
+}

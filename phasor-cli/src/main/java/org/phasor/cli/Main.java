@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "phasor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Simulate, train in situ (fully forward mode) and deploy optical neural networks.",
-        subcommands = {CommandLine.HelpCommand.class, PropagateCommand.class, DemoCommand.class, ReproduceCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, PropagateCommand.class, DemoCommand.class, PropagationDemoCommand.class, ReproduceCommand.class,
+                org.phasor.cli.bench.GradCommand.class,
                 org.phasor.cli.lightgen.LightgenCommand.class, org.phasor.cli.lightgen.GenerateCommand.class,
                 org.phasor.cli.run.TrainCommand.class, org.phasor.cli.run.EvalCommand.class,
                 org.phasor.cli.run.ExportCommand.class, org.phasor.cli.lightgen.EnergyCommand.class})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code phasor reproduce <case>}: re-runs a published result and writes its table and figures. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce a published result (tables and figures) into an output directory.",
-        subcommands = {PhotonicIrisCommand.class, ExceptionalPointCommand.class,
+        subcommands = {org.phasor.cli.bench.FfmLayersCommand.class, PhotonicIrisCommand.class, ExceptionalPointCommand.class,
                 org.phasor.cli.lightgen.ReproduceLightgenCommand.class, ScatteringFocusCommand.class, NlosCommand.class,
                 LowLightCommand.class, CommandLine.HelpCommand.class})
 public final class ReproduceCommand implements Runnable {

@@ -14,7 +14,8 @@ import org.phasor.data.Dataset;
 import org.phasor.math.Precision;
 import org.phasor.math.fft.FftBackend;
 import org.phasor.model.DiffractiveNetwork;
-import org.phasor.model.ImageEncoder;
+import org.phasor.data.ImageEncoder;
+import org.phasor.model.Encoder;
 import org.phasor.model.Params;
 import org.phasor.model.Readout;
 import org.phasor.optics.propagation.Propagator;
@@ -54,7 +55,8 @@ public final class FfmLayers {
 
     /** One row of the table: test accuracies (fractions) and bench cost per step by method. */
     public record Row(int layers, double ideal, double inSilicoDeployed, Map<String, Double> bench,
-                      Map<String, StepCost> costPerStep, double calibrationFrames, double seconds) {
+                      Map<String, StepCost> costPerStep, double calibrationFrames, double seconds,
+                      Map<String, double[][]> phases) {
     }
 
     private final FfmLayersConfig cfg;
@@ -92,8 +94,9 @@ public final class FfmLayers {
         Propagator prop = new Propagator(fft, msg -> log.accept("warning: " + msg));
         Readout readout = NominalModel.detectors343(cfg.n(), cfg.n(), cfg.detector());
         DiffractiveNetwork net = NominalModel.network(d, prop, readout, List.of());
-        ImageEncoder encoder = new ImageEncoder(ImageEncoder.Kind.AMPLITUDE, cfg.upsample());
-        encoder.requireFits(train.rows(), train.cols(), cfg.n(), cfg.n());
+        ImageEncoder image = ImageEncoder.amplitude(28 * cfg.upsample());
+        image.requireFits(train.rows(), train.cols(), cfg.n(), cfg.n());
+        Encoder encoder = image::encode;
         ClassificationLoss loss = SoftmaxCrossEntropy.normalised(10);
         Params init = smoothRandomPhases(layers, cfg.n(), cfg.seed() + layers, 2);
         Trainer.Settings settings = new Trainer.Settings(cfg.epochs(), cfg.batch(), cfg.seed(), 0, 100);
@@ -109,6 +112,8 @@ public final class FfmLayers {
                 layers, 100 * ideal, 100 * deployed));
 
         Map<String, Double> acc = new LinkedHashMap<>();
+        Map<String, double[][]> phases = new LinkedHashMap<>();
+        phases.put("in-silico", designed.params().copy().layers());
         Map<String, StepCost> cost = new LinkedHashMap<>();
         long steps = (long) cfg.epochs() * ((train.size() + cfg.batch() - 1) / cfg.batch());
         cost.put("in-silico", new StepCost(0, 0, 0));
@@ -125,20 +130,22 @@ public final class FfmLayers {
             Trainer.Result r = trainer.train(train, null, trainer.initialState(init));
             double a = Trainer.evaluate(method, r.params(), test, 100)[0];
             acc.put(m, a);
+            phases.put(m, r.params().copy().layers());
             Cost c = r.history().stream().map(h -> h.cost()).reduce(Cost.ZERO, Cost::plus);
             cost.put(m, new StepCost((double) (c.dataPasses() + c.errorPasses()) / steps, (double) c.frames() / steps,
                     c.frames() / 42.0 / steps));
             log.accept(String.format(java.util.Locale.ROOT, "%d layers: %s %.1f %% (%.0f passes, %.0f frames per step)",
                     layers, m, 100 * a, cost.get(m).passes(), cost.get(m).frames()));
         }
-        return new Row(layers, ideal, deployed, acc, cost, lab.calibration.cost().frames(), (System.nanoTime() - t0) * 1e-9);
+        return new Row(layers, ideal, deployed, acc, cost, lab.calibration.cost().frames(), (System.nanoTime() - t0) * 1e-9,
+                phases);
     }
 
     private record Lab(SimulatedBench bench, BenchCalibration calibration, Holography holo, BenchClassifier classifier) {
     }
 
     /** A fresh copy of the lab (same profile and seed), calibrated by its own measured procedures. */
-    private Lab lab(BenchDescription d, ImageEncoder encoder, Readout readout, ClassificationLoss loss) {
+    private Lab lab(BenchDescription d, Encoder encoder, Readout readout, ClassificationLoss loss) {
         SimulatedBench bench = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
         Holography holo = new Holography(cfg.holographySteps(), d.modulators() + 2);
         BenchCalibration cal = BenchCalibration.measure(bench, holo, 8, 4);

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo on a small grid writes what it says it wrote, and its closed-form checks agree. */
-class DemoCommandTest {
+class PropagationDemoCommandTest {
     @TempDir
     Path tmp;
 
@@ -24,7 +24,7 @@ class DemoCommandTest {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute("demo", "--out", tmp.toString(), "--size", "256", "--fft", "java");
+        int code = cl.execute("propagation-demo", "--out", tmp.toString(), "--size", "256", "--fft", "java");
         assertEquals(0, code, err.toString());
         for (String f : new String[]{"aperture.png", "aperture_z80mm.npy", "lens_focus.png", "lens_focus.npy",
                 "gaussian.png", "gaussian_zR.npy"}) {

@@ -1,0 +1,107 @@
+package org.phasor.cli.bench;
+
+import org.phasor.data.Datasets;
+import org.phasor.math.fft.FftBackends;
+import org.phasor.sim.Imperfections;
+import org.phasor.sim.Profiles;
+import org.phasor.sim.experiment.FfmLayers;
+import org.phasor.sim.experiment.FfmLayersConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code phasor reproduce ffm-layers}: the FFM paper's depth study (Fashion-MNIST, 2/4/6/8 phase layers) on a
+ * simulated bench — ideal simulation, in-silico design deployed on the bench, and in-situ training by FFM and PAT.
+ */
+@Command(name = "ffm-layers", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains 2/4/6/8-layer phase networks on the shipped Fashion-MNIST subset: in silico (then deployed",
+                "on the bench) and in situ on the bench with FFM and PAT; writes table.json, table.md and accuracy.png."})
+public final class FfmLayersCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+    Path out;
+
+    @Option(names = "--quick", description = "64x64 planes, 2 and 4 layers, 1000 training / 300 test images, 1 epoch (minutes).")
+    boolean quick;
+
+    @Option(names = "--bench", paramLabel = "ideal|lab|FILE", defaultValue = "lab",
+            description = "Imperfection profile of the simulated bench (default: ${DEFAULT-VALUE}).")
+    String bench = "lab";
+
+    @Option(names = "--layers", paramLabel = "L,L,..", split = ",", description = "Override the network depths.")
+    List<Integer> layers;
+
+    @Option(names = "--methods", paramLabel = "ffm,pat,pso", split = ",", description = "Bench methods (default ffm,pat).")
+    List<String> methods;
+
+    @Option(names = "--train", paramLabel = "N", description = "Training images (0 = all 6000).")
+    Integer train;
+
+    @Option(names = "--test", paramLabel = "N", description = "Test images (0 = all 1000).")
+    Integer test;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per method.")
+    Integer epochs;
+
+    @Option(names = "--fft", paramLabel = "auto|java|fftw", defaultValue = "auto", description = "FFT backend.")
+    String fft = "auto";
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        FfmLayersConfig cfg = configure(quick, layers, methods, train, test, epochs);
+        Imperfections profile = Profiles.load(bench);
+        long t0 = System.nanoTime();
+        List<FfmLayers.Row> rows = new FfmLayers(cfg, profile,
+                FftBackends.select(fft, line -> spec.commandLine().getErr().println("phasor: " + line)),
+                line -> {
+                    o.println(line);
+                    o.flush();
+                }).run(Datasets.shippedFashionMnistSubset());
+        FfmLayersReport.write(out, rows, cfg, bench, (System.nanoTime() - t0) * 1e-9);
+        o.println();
+        o.print(FfmLayersReport.markdown(rows, cfg, bench));
+        o.println("wrote " + out.resolve("table.json") + ", table.md, accuracy.png");
+        o.flush();
+        return 0;
+    }
+
+    static FfmLayersConfig configure(boolean quick, List<Integer> layers, List<String> methods, Integer train,
+                                     Integer test, Integer epochs) {
+        FfmLayersConfig cfg = quick
+                ? FfmLayersConfig.quick().withLayers(List.of(2, 4)).withSamples(1000, 300, 1)
+                : FfmLayersConfig.full();
+        if (layers != null) {
+            for (int l : layers) {
+                if (l < 1 || l > 16) {
+                    throw new IllegalArgumentException("--layers: each depth must be 1..16, got " + l);
+                }
+            }
+            cfg = cfg.withLayers(layers);
+        }
+        if (methods != null) {
+            cfg = cfg.withMethods(methods);
+        }
+        if (train != null || test != null || epochs != null) {
+            int tr = train != null ? train : cfg.trainSamples();
+            int te = test != null ? test : cfg.testSamples();
+            int ep = epochs != null ? epochs : cfg.epochs();
+            if (tr < 0 || te < 0 || ep < 1) {
+                throw new IllegalArgumentException("--train/--test must be ≥ 0 and --epochs ≥ 1, got "
+                        + Arrays.asList(tr, te, ep));
+            }
+            cfg = cfg.withSamples(tr, te, ep);
+        }
+        return cfg;
+    }
+}

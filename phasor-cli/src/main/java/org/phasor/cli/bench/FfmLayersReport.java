@@ -1,0 +1,102 @@
+package org.phasor.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.phasor.cli.figures.Charts;
+import org.phasor.io.AtomicWrite;
+import org.phasor.sim.experiment.FfmLayers;
+import org.phasor.sim.experiment.FfmLayersConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes the FFM-vs-depth table as table.json, table.md and accuracy.png. */
+final class FfmLayersReport {
+    private FfmLayersReport() {
+    }
+
+    static String markdown(List<FfmLayers.Row> rows, FfmLayersConfig cfg, String profile) {
+        List<String> methods = cfg.methods();
+        StringBuilder sb = new StringBuilder();
+        sb.append("| layers | ideal simulation | in-silico deployed |");
+        for (String m : methods) {
+            sb.append(' ').append(m.toUpperCase(Locale.ROOT)).append(" (on bench) |");
+        }
+        for (String m : methods) {
+            sb.append(' ').append(m.toUpperCase(Locale.ROOT)).append(" passes / frames per step |");
+        }
+        sb.append('\n').append("|---|---|---|").append("---|".repeat(2 * methods.size())).append('\n');
+        for (FfmLayers.Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "| %d | %.1f %% | %.1f %% |", r.layers(), 100 * r.ideal(),
+                    100 * r.inSilicoDeployed()));
+            for (String m : methods) {
+                sb.append(String.format(Locale.ROOT, " %.1f %% |", 100 * r.bench().get(m)));
+            }
+            for (String m : methods) {
+                FfmLayers.StepCost c = r.costPerStep().get(m);
+                sb.append(String.format(Locale.ROOT, " %.0f / %.0f |", c.passes(), c.frames()));
+            }
+            sb.append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%nBench profile `%s`; %dx%d planes of %.0f µm, spacing %.1f mm; %s training "
+                        + "images, %s test images, %d epoch(s), batch %d, Adam lr %.3g; %d-step holography. "
+                        + "Test accuracy on the bench except \"ideal simulation\" (the nominal model).%n",
+                profile, cfg.n(), cfg.n(), cfg.pitch() * 1e6, cfg.spacing() * 1e3,
+                cfg.trainSamples() == 0 ? "all 6000" : String.valueOf(cfg.trainSamples()),
+                cfg.testSamples() == 0 ? "all 1000" : String.valueOf(cfg.testSamples()), cfg.epochs(), cfg.batch(),
+                cfg.learningRate(), cfg.holographySteps()));
+        return sb.toString();
+    }
+
+    static void write(Path dir, List<FfmLayers.Row> rows, FfmLayersConfig cfg, String profile, double seconds)
+            throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("case", "ffm-layers");
+        json.put("bench", profile);
+        json.put("config", cfg);
+        json.put("seconds", seconds);
+        List<Map<String, Object>> table = new ArrayList<>();
+        for (FfmLayers.Row r : rows) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("layers", r.layers());
+            row.put("ideal_simulation", r.ideal());
+            row.put("in_silico_deployed", r.inSilicoDeployed());
+            for (var e : r.bench().entrySet()) {
+                row.put(e.getKey(), e.getValue());
+            }
+            row.put("bench_cost_per_step", r.costPerStep());
+            row.put("calibration_frames", r.calibrationFrames());
+            row.put("seconds", r.seconds());
+            table.add(row);
+        }
+        json.put("rows", table);
+        json.put("paper", Map.of("layers", List.of(2, 4, 6, 8),
+                "ideal_simulation", List.of(0.922, 0.938, 0.960, 0.960),
+                "in_silico_deployed", List.of(0.440, 0.524, 0.584, 0.588),
+                "ffm", List.of(0.865, 0.910, 0.923, 0.925)));
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        writeText(dir.resolve("table.json"), om.writeValueAsString(json));
+        writeText(dir.resolve("table.md"), markdown(rows, cfg, profile));
+        List<String> cats = rows.stream().map(r -> r.layers() + " layers").toList();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("ideal simulation", rows.stream().mapToDouble(r -> 100 * r.ideal()).toArray());
+        series.put("in-silico deployed", rows.stream().mapToDouble(r -> 100 * r.inSilicoDeployed()).toArray());
+        for (String m : cfg.methods()) {
+            series.put(m.toUpperCase(Locale.ROOT) + " on bench", rows.stream().mapToDouble(r -> 100 * r.bench().get(m)).toArray());
+        }
+        Charts.barChart(dir.resolve("accuracy.png"), "Fashion-MNIST test accuracy, bench '" + profile + "'",
+                "network depth", "accuracy (%)", cats, series);
+    }
+
+    static void writeText(Path file, String text) throws IOException {
+        AtomicWrite.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -62,7 +62,7 @@ class FfmGradientTest {
         ffm.program(phases);
         FullyForward.Result measured = ffm.gradient(in, mse);
 
-        double[][] adjoint = adjointGradient(d, acts, phases, in, target);
+        double[][] adjoint = adjointGradient(d, acts, phases, in, target, N);
         double num = 0;
         double den = 0;
         for (int l = 0; l < layers; l++) {
@@ -79,8 +79,8 @@ class FfmGradientTest {
 
     /** The model's exact gradient of L = Σ(|o|² − T)² by its transpose pass. */
     static double[][] adjointGradient(BenchDescription d, List<Activation> acts, double[][] phases, ComplexFrames in,
-                                      double[] target) {
-        DiffractiveNetwork net = NominalModel.network(d, Rig.PROP, NominalModel.detectors343(N, N, 2), acts);
+                                      double[] target, int n) {
+        DiffractiveNetwork net = NominalModel.network(d, Rig.PROP, NominalModel.detectors343(n, n, 2), acts);
         NetworkWorkspace ws = net.workspace(in.batch(), Precision.DOUBLE);
         ws.setBatchSize(in.batch());
         ws.setParams(new Params(phases));
@@ -91,7 +91,7 @@ class FfmGradientTest {
         for (long i = 0; i < o.size(); i++) {
             double re = o.re(i);
             double im = o.im(i);
-            double g = 2 * (re * re + im * im - target[(int) (i % (N * N))]);
+            double g = 2 * (re * re + im * im - target[(int) (i % ((long) n * n))]);
             e.set(i, g * re, -g * im);
         }
         ws.transposePass(false);

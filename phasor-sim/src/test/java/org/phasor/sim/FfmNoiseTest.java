@@ -43,7 +43,7 @@ class FfmNoiseTest {
             return l;
         };
         double[][] exact = FfmGradientTest.adjointGradient(d, List.of(), phases, in, target, N);
-        Imperfections camera = new Imperfections(5, 0, 0, 0, 1, 1, 0, 0, 0, 1000, 0.64, 2.47, 12, 10000, false, 0, 0,
+        Imperfections camera = new Imperfections(5, 0, 0, 0, 1, 1, 0, 0, 0, 1000, 0.64, 2.47, 12, 10000, false, 0, 0, 0,
                 "lab camera only");
         double[] budgets = {1e2, 1e3, 1e4, 1e5, 1e6};
         double[] dev = new double[budgets.length];
@@ -51,7 +51,7 @@ class FfmNoiseTest {
         for (int k = 0; k < budgets.length; k++) {
             // full well scales with the exposure so the reference-arm interference never saturates
             Imperfections imp = new Imperfections(camera.seed(), 0, 0, 0, 1, 1, 0, 0, 0, budgets[k], 0.64, 2.47, 12,
-                    10 * budgets[k] * 0.64, false, 0, 0, "camera");
+                    10 * budgets[k] * 0.64, false, 0, 0, 0, "camera");
             SimulatedBench bench = new SimulatedBench(d, imp, Rig.PROP);
             FullyForward ffm = new FullyForward(bench, BenchCalibration.nominal(d), new Holography(4, LAYERS + 2), List.of());
             ffm.program(phases);

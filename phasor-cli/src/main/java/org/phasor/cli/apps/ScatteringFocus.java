@@ -70,7 +70,21 @@ final class ScatteringFocus {
 
     /** The final focus of one method. */
     record Focus(String method, double loss, double fwhm, double psnr, double efficiency, int iterations,
-                 int converged, long frames, double[] curve, double[] frame) {
+                 int converged, long frames, double[] curve, double[] frame, List<Snapshot> evolution) {
+    }
+
+    /** The camera frame at an iteration of an optimiser (a monitoring frame, not charged to the method). */
+    record Snapshot(int iteration, double[] frame) {
+    }
+
+    /** Iterations at which the focus evolution is recorded: 0, 2, 6, 18, … (×3) below {@code last}, and {@code last}. */
+    static List<Integer> snapshotIterations(int last) {
+        List<Integer> it = new ArrayList<>(List.of(0));
+        for (int k = 2; k < last; k *= 3) {
+            it.add(k);
+        }
+        it.add(last);
+        return it;
     }
 
     /** One scanned target. */
@@ -115,7 +129,7 @@ final class ScatteringFocus {
         FocusTask centre = new FocusTask(bench, cal, g, seg, c, c);
         Dataset beam = FocusTask.beam();
         log.accept(sc.name() + ": FFM at the centre");
-        Focus ffm = ffm(bench, holo, cal, centre, beam, s.ffmIterations());
+        Focus ffm = ffm(bench, holo, cal, centre, beam, s.ffmIterations(), true);
         log.accept(sc.name() + ": PSO at the centre (" + s.particles() + " particles)");
         Focus pso = pso(bench, centre, beam);
         double[] flatIn = new double[2 * n * n];
@@ -142,7 +156,7 @@ final class ScatteringFocus {
                 }
                 FocusTask t = new FocusTask(bench, cal, g, seg, c + ox, c + oy);
                 log.accept(sc.name() + ": FFM scan target (" + ox + ", " + oy + ") px");
-                Focus f = ffm(bench, holo, cal, t, beam, s.ffmIterations());
+                Focus f = ffm(bench, holo, cal, t, beam, s.ffmIterations(), false);
                 scan.add(new ScanPoint(c + ox, c + oy, f.fwhm(), f.psnr(), f.efficiency(), f.loss()));
             }
         }
@@ -150,7 +164,9 @@ final class ScatteringFocus {
     }
 
     private Focus ffm(SimulatedBench bench, Holography holo, BenchCalibration cal, FocusTask task, Dataset beam,
-                      int iterations) {
+                      int iterations, boolean record) {
+        List<Integer> snaps = record ? snapshotIterations(iterations) : List.of();
+        Map<Integer, double[]> phases = new java.util.TreeMap<>();
         FullyForward engine = new FullyForward(bench, cal, holo, List.of());
         FullyForwardMethod method = new FullyForwardMethod(task, engine);
         Params start = task.flat();
@@ -161,12 +177,18 @@ final class ScatteringFocus {
                     @Override
                     public void epochDone(EpochMetrics m) {
                         curve[m.epoch() - 1] = m.trainLoss();
+                        if (snaps.contains(m.epoch() - 1)) { // the phases this epoch's step measured at
+                            phases.put(m.epoch() - 1, task.lastProgrammed());
+                        }
                     }
                 });
         BenchCost before = bench.cost();
         Trainer.Result r = trainer.train(beam, null, trainer.initialState(start));
         long frames = bench.cost().minus(before).frames();
-        return measure("FFM", task, r.params(), curve, iterations, frames);
+        if (record) {
+            phases.put(iterations, r.params().layer(0).clone());
+        }
+        return withEvolution(measure("FFM", task, r.params(), curve, iterations, frames), task, phases);
     }
 
     private Focus pso(SimulatedBench bench, FocusTask task, Dataset beam) {
@@ -176,7 +198,12 @@ final class ScatteringFocus {
         Trainer trainer = new Trainer(method, unused, new Trainer.Settings(1, 1, s.seed(), 0, 1), null, null);
         double[] curve = new double[s.psoIterations() + 1];
         long frames = 0;
+        List<Integer> snaps = snapshotIterations(s.psoIterations());
+        Map<Integer, double[]> phases = new java.util.TreeMap<>();
         for (int it = 0; it < s.psoIterations(); it++) {
+            if (snaps.contains(it)) {
+                phases.put(it, params.layer(0).clone());
+            }
             // the swarm keeps its state in the method; each Trainer epoch is one PSO iteration
             curve[it] = task.evaluate(params, FocusTask.beamBatch()).loss(); // monitoring frame, not charged to PSO
             if (it % 100 == 99) {
@@ -186,7 +213,8 @@ final class ScatteringFocus {
             params = trainer.train(beam, null, trainer.initialState(params)).params();
             frames += bench.cost().minus(before).frames();
         }
-        return measure("PSO", task, params, curve, s.psoIterations(), frames);
+        phases.put(s.psoIterations(), params.layer(0).clone());
+        return withEvolution(measure("PSO", task, params, curve, s.psoIterations(), frames), task, phases);
     }
 
     private Focus oneShot(String name, SimulatedBench bench, FocusTask task, double[] phases) {
@@ -205,7 +233,7 @@ final class ScatteringFocus {
         double psnr = FocusMetrics.psnr(frame, 0, FocusMetrics.idealSpot(g, task.targetX(), task.targetY()));
         double eff = FocusMetrics.efficiency(frame, 0, n, task.targetX(), task.targetY(),
                 g.idealFwhm() / g.pitch());
-        return new Focus(name, loss, fwhm, psnr, eff, iterations, -1, frames, curve, frame);
+        return new Focus(name, loss, fwhm, psnr, eff, iterations, -1, frames, curve, frame, List.of());
     }
 
     private static Focus withConverged(Focus f, double threshold) {
@@ -218,7 +246,17 @@ final class ScatteringFocus {
             }
         }
         return new Focus(f.method(), f.loss(), f.fwhm(), f.psnr(), f.efficiency(), f.iterations(), at, f.frames(),
-                c, f.frame());
+                c, f.frame(), f.evolution());
+    }
+
+    /** Camera frames at the recorded phases (monitoring frames, not charged to the method). */
+    private static Focus withEvolution(Focus f, FocusTask task, Map<Integer, double[]> phases) {
+        List<Snapshot> ev = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : phases.entrySet()) {
+            ev.add(new Snapshot(e.getKey(), task.frame(new Params(new double[][]{e.getValue()}))));
+        }
+        return new Focus(f.method(), f.loss(), f.fwhm(), f.psnr(), f.efficiency(), f.iterations(), f.converged(),
+                f.frames(), f.curve(), f.frame(), ev);
     }
 
     /**

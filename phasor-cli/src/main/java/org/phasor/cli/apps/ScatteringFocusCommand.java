@@ -159,6 +159,19 @@ public final class ScatteringFocusCommand implements Callable<Integer> {
                         ColorMap.VIRIDIS));
             }
             FieldImages.write(out.resolve("focus-" + name + ".png"), g.grid(), panels.toArray(FieldImages.Panel[]::new));
+            for (String mth : List.of("FFM", "PSO")) {
+                List<FieldImages.Panel> ev = new ArrayList<>();
+                for (ScatteringFocus.Snapshot sn : r.method(mth).evolution()) {
+                    double max = 0;
+                    for (double v : sn.frame()) {
+                        max = Math.max(max, v);
+                    }
+                    ev.add(FieldImages.map(mth + ", iteration " + sn.iteration(), sn.frame(), 0, max > 0 ? max : 1,
+                            ColorMap.VIRIDIS));
+                }
+                FieldImages.write(out.resolve("evolution-" + mth.toLowerCase(java.util.Locale.ROOT) + "-" + name
+                        + ".png"), g.grid(), ev.toArray(FieldImages.Panel[]::new));
+            }
         }
         List<String> cats = results.stream().map(r -> r.scatterer().name()).toList();
         List<Charts.Bars> fwhm = new ArrayList<>();

@@ -33,6 +33,7 @@ public final class FocusTask implements BenchTask {
     private final BenchDescription d;
     private final int tx;
     private final int ty;
+    private double[] lastPhases;
 
     /**
      * @param tx target camera pixel column
@@ -86,7 +87,13 @@ public final class FocusTask implements BenchTask {
 
     @Override
     public void program(Params params) {
-        bench.program(1, calibration.levels(1, segments.expand(params.layer(0))));
+        lastPhases = params.layer(0).clone();
+        bench.program(1, calibration.levels(1, segments.expand(lastPhases)));
+    }
+
+    /** The segment phases last programmed (to follow an optimiser's progress), or null before the first. */
+    public double[] lastProgrammed() {
+        return lastPhases == null ? null : lastPhases.clone();
     }
 
     @Override

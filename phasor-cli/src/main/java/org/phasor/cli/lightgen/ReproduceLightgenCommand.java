@@ -84,6 +84,7 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
         int per = s.samplesPerClass();
         int cols = Math.min(per, 10);
         Figures.imageGrid(out.resolve("samples_optical.png"), firstPerClass(r.opticalSamples(), per, cols), 10, cols, 2);
+        Figures.imageGrid(out.resolve("samples_optical_fitted.png"), firstPerClass(r.fittedSamples(), per, cols), 10, cols, 2);
         Figures.imageGrid(out.resolve("samples_digital.png"), firstPerClass(r.digitalSamples(), per, cols), 10, cols, 2);
         Figures.imageGrid(out.resolve("samples_untrained.png"), firstPerClass(r.untrainedSamples(), per, cols), 10, cols, 2);
         Figures.imageGrid(out.resolve("interpolation.png"), r.interpolation(), 1, r.interpolationSteps(), 3);

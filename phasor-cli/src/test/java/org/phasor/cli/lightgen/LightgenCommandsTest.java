@@ -33,7 +33,7 @@ class LightgenCommandsTest {
         int code = Main.run("reproduce", "lightgen", "--quick", "--fft", "java", "--out", out.toString(),
                 "--classifier", classifier().toString());
         assertEquals(0, code);
-        for (String f : new String[]{"table.json", "table.md", "samples_optical.png", "samples_digital.png",
+        for (String f : new String[]{"table.json", "table.md", "samples_optical.png", "samples_optical_fitted.png", "samples_digital.png",
                 "interpolation.png", "class_transfer.png", "denoising.png", "learning_curve.png", "learning_curve.csv",
                 "optical-cvae/config.json", "optical-cvae/state.npz"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);

@@ -43,7 +43,7 @@ public final class LightgenExperiment {
         }
 
         public static Settings full() {
-            return new Settings(8000, 10000, 300, 100, 3, 5, 32, 0.03, 256, 1, OpticalVaeConfig.small(true));
+            return new Settings(8000, 10000, 300, 100, 5, 10, 32, 0.03, 256, 1, OpticalVaeConfig.small(true));
         }
     }
 
@@ -53,7 +53,8 @@ public final class LightgenExperiment {
     }
 
     /** Everything the command writes: the table, the images of the figures, the learning curve. */
-    public record Result(List<Row> rows, double[] opticalSamples, double[] digitalSamples, double[] untrainedSamples,
+    public record Result(List<Row> rows, double[] opticalSamples, double[] fittedSamples, double[] digitalSamples,
+                         double[] untrainedSamples,
                          int[] sampleLabels, double[] interpolation, int interpolationSteps, double[] transfer,
                          double[] denoising, int denoisingColumns, List<OpticalVaeTraining.LogEntry> curve,
                          OpticalVae vae, double opticalSecondsPerStep, double opticalSecondsPerImage, long steps) {
@@ -184,7 +185,7 @@ public final class LightgenExperiment {
         long g0 = System.nanoTime();
         vae.decode(priorLatents(nGen, k, s.seed() + 61), genLabels, nGen);
         double perImage = (System.nanoTime() - g0) * 1e-9 / nGen;
-        return new Result(rows, opticalSamples, digitalSamples, untrained, genLabels, interpolation, steps8, transfer,
+        return new Result(rows, opticalSamples, fitted, digitalSamples, untrained, genLabels, interpolation, steps8, transfer,
                 den, cols, curve, vae, perStep, perImage, steps);
     }
 

@@ -55,8 +55,12 @@ import java.util.stream.IntStream;
  * <p>Mutable: owns the workspaces of its two networks (one training loop per instance).
  */
 public final class OpticalVae {
-    /** Amplitude of the lit reserved class channel in the conditional variant (latent units). */
-    public static final double CLASS_AMPLITUDE = 1.0;
+    /**
+     * Amplitude of the lit reserved class channel in the conditional variant (latent units). Chosen so the class
+     * light carries more power than the K latent fibres together (E|z|² ≈ 1 + σ² each): with 1 or 3 the decoder
+     * largely ignored the class (docs/results.md).
+     */
+    public static final double CLASS_AMPLITUDE = 5.0;
     private static final int SIDE = 28;
     private static final int PIXELS = SIDE * SIDE;
 

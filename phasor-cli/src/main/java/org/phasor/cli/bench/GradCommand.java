@@ -102,7 +102,7 @@ public final class GradCommand implements Callable<Integer> {
                     + nx + " values, got " + t.length);
         }
         boolean shared = t.length == nx * ny;
-        Propagator prop = new Propagator(FftBackends.select("auto", s -> { }),
+        Propagator prop = new Propagator(FftBackends.select("auto", s -> spec.commandLine().getErr().println("phasor: " + s)),
                 w -> spec.commandLine().getErr().println("phasor: warning: " + w));
         double[][] g;
         double l;

@@ -1,22 +1,18 @@
 package org.phasor.train;
 
+import org.phasor.io.AtomicWrite;
+
 import org.phasor.model.Params;
 import org.phasor.train.optim.OptimizerState;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,26 +34,13 @@ public final class Checkpoints {
     private Checkpoints() {
     }
 
-    /** Writes {@code s} to {@code file} atomically (temp file + fsync + rename). */
+    /** Writes {@code s} to {@code file} atomically (temp file + fsync + rename, see {@link AtomicWrite}). */
     public static void write(TrainingState s, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16))) {
-                writeState(s, out);
-                out.flush();
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicWrite.write(file, raw -> {
+            DataOutputStream out = new DataOutputStream(raw);
+            writeState(s, out);
+            out.flush();
+        });
     }
 
     /** Reads a checkpoint; a one-line error naming the file when it is not one or is truncated. */

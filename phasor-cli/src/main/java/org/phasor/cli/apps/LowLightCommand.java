@@ -23,27 +23,19 @@ import static org.phasor.cli.apps.ResultFiles.f;
 /** {@code phasor reproduce low-light}: accuracy against photons per pixel, in-situ vs in-silico. */
 @Command(name = "low-light", mixinStandardHelpOptions = true,
         description = "Sub-photon regime: hidden-object classification with a photon-counting camera, accuracy "
-                + "against photons per pixel for FFM-trained and in-silico-deployed networks.")
+                + "against photons per pixel for FFM-trained and in-silico-deployed networks. "
+                + "The --profile sets the optics; its camera is replaced by a photon counter.")
 public final class LowLightCommand implements Callable<Integer> {
-    @Option(names = "--out", required = true, description = "output directory")
-    Path out;
-
-    @Option(names = "--quick", description = "three photon budgets, fewer samples")
-    boolean quick;
-
-    @Option(names = "--profile", defaultValue = "ideal",
-            description = "bench optics profile (ideal, lab or a YAML file; its camera is replaced by a photon "
-                    + "counter); default ${DEFAULT-VALUE}")
-    String profile;
-
-    @Option(names = "--seed", defaultValue = "7", description = "seed")
-    long seed;
-
     @Mixin
-    FftOption fft;
+    AppRunOptions opts;
 
     @Override
     public Integer call() throws Exception {
+        Path out = opts.out;
+        boolean quick = opts.quick;
+        String profile = opts.profile;
+        long seed = opts.seed;
+        FftOption fft = opts.fft;
         Imperfections imp = Profiles.load(profile).withSeed(seed);
         LowLight.Settings st = quick ? LowLight.Settings.quick(imp, seed) : LowLight.Settings.full(imp, seed);
         Propagator prop = new Propagator(fft.backend(), Propagator.STDERR);

@@ -29,24 +29,16 @@ import static org.phasor.cli.apps.ResultFiles.f;
         description = "Non-line-of-sight imaging and classification through a scattering wall (FFM paper Fig. 4); "
                 + "writes table.json, table.md and PNG figures.")
 public final class NlosCommand implements Callable<Integer> {
-    @Option(names = "--out", required = true, description = "output directory")
-    Path out;
-
-    @Option(names = "--quick", description = "fewer scenes and steps")
-    boolean quick;
-
-    @Option(names = "--profile", defaultValue = "ideal",
-            description = "bench imperfection profile (ideal, lab or a YAML file); default ${DEFAULT-VALUE}")
-    String profile;
-
-    @Option(names = "--seed", defaultValue = "7", description = "seed of the wall, sample order and noise")
-    long seed;
-
     @Mixin
-    FftOption fft;
+    AppRunOptions opts;
 
     @Override
     public Integer call() throws Exception {
+        Path out = opts.out;
+        boolean quick = opts.quick;
+        String profile = opts.profile;
+        long seed = opts.seed;
+        FftOption fft = opts.fft;
         Imperfections imp = Profiles.load(profile).withSeed(seed);
         Nlos.Settings st = quick ? Nlos.Settings.quick(imp, seed) : Nlos.Settings.full(imp, seed);
         Propagator prop = new Propagator(fft.backend(), Propagator.STDERR);

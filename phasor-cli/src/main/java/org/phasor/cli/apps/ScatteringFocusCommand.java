@@ -25,24 +25,16 @@ import static org.phasor.cli.apps.ResultFiles.f;
         description = "Focusing through scattering media (FFM paper Fig. 3): FFM vs PSO vs in-silico design; "
                 + "writes table.json, table.md and PNG figures.")
 public final class ScatteringFocusCommand implements Callable<Integer> {
-    @Option(names = "--out", required = true, description = "output directory")
-    Path out;
-
-    @Option(names = "--quick", description = "small bench (64² pixels, same λz/D) and fewer iterations")
-    boolean quick;
-
-    @Option(names = "--profile", defaultValue = "ideal",
-            description = "bench imperfection profile (ideal, lab or a YAML file); default ${DEFAULT-VALUE}")
-    String profile;
-
-    @Option(names = "--seed", defaultValue = "7", description = "seed of scatterers, swarm and noise")
-    long seed;
-
     @Mixin
-    FftOption fft;
+    AppRunOptions opts;
 
     @Override
     public Integer call() throws Exception {
+        Path out = opts.out;
+        boolean quick = opts.quick;
+        String profile = opts.profile;
+        long seed = opts.seed;
+        FftOption fft = opts.fft;
         Imperfections imp = Profiles.load(profile).withSeed(seed);
         ScatteringFocus.Settings st = quick ? ScatteringFocus.Settings.quick(imp, seed)
                 : ScatteringFocus.Settings.full(imp, seed);

@@ -1,14 +1,11 @@
 package org.phasor.cli.apps;
 
-import org.phasor.cli.FftOption;
 import org.phasor.data.DataSplit;
 import org.phasor.data.Datasets;
 import org.phasor.optics.propagation.Propagator;
 import org.phasor.sim.Imperfections;
-import org.phasor.sim.Profiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,19 +28,14 @@ public final class LowLightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = opts.out;
-        boolean quick = opts.quick;
-        String profile = opts.profile;
-        long seed = opts.seed;
-        FftOption fft = opts.fft;
-        Imperfections imp = Profiles.load(profile).withSeed(seed);
-        LowLight.Settings st = quick ? LowLight.Settings.quick(imp, seed) : LowLight.Settings.full(imp, seed);
-        Propagator prop = new Propagator(fft.backend(), Propagator.STDERR);
+        Imperfections imp = opts.imperfections();
+        LowLight.Settings st = opts.quick ? LowLight.Settings.quick(imp, opts.seed)
+                : LowLight.Settings.full(imp, opts.seed);
+        Propagator prop = opts.propagator();
         DataSplit data = Datasets.shippedFashionMnistSubset();
-        LowLight.Result r = new LowLight(st, prop, msg -> System.err.println("phasor: " + msg))
-                .run(data.train(), data.test());
-        write(out, st, r, profile, data.source());
-        System.out.println("wrote " + out.resolve("table.md"));
+        LowLight.Result r = new LowLight(st, prop, AppRunOptions.PROGRESS).run(data.train(), data.test());
+        write(opts.out, st, r, opts.profile, data.source());
+        opts.announce();
         return 0;
     }
 

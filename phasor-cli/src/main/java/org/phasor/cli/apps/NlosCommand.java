@@ -1,17 +1,14 @@
 package org.phasor.cli.apps;
 
-import org.phasor.cli.FftOption;
 import org.phasor.data.DataSplit;
 import org.phasor.data.Datasets;
 import org.phasor.io.ColorMap;
 import org.phasor.io.FieldImages;
 import org.phasor.optics.propagation.Propagator;
 import org.phasor.sim.Imperfections;
-import org.phasor.sim.Profiles;
 import org.phasor.task.nlos.NlosGeometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,18 +31,13 @@ public final class NlosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = opts.out;
-        boolean quick = opts.quick;
-        String profile = opts.profile;
-        long seed = opts.seed;
-        FftOption fft = opts.fft;
-        Imperfections imp = Profiles.load(profile).withSeed(seed);
-        Nlos.Settings st = quick ? Nlos.Settings.quick(imp, seed) : Nlos.Settings.full(imp, seed);
-        Propagator prop = new Propagator(fft.backend(), Propagator.STDERR);
+        Imperfections imp = opts.imperfections();
+        Nlos.Settings st = opts.quick ? Nlos.Settings.quick(imp, opts.seed) : Nlos.Settings.full(imp, opts.seed);
+        Propagator prop = opts.propagator();
         DataSplit data = Datasets.shippedFashionMnistSubset();
-        Nlos.Result r = new Nlos(st, prop, msg -> System.err.println("phasor: " + msg)).run(data.train(), data.test());
-        write(out, st, r, profile, data.source());
-        System.out.println("wrote " + out.resolve("table.md"));
+        Nlos.Result r = new Nlos(st, prop, AppRunOptions.PROGRESS).run(data.train(), data.test());
+        write(opts.out, st, r, opts.profile, data.source());
+        opts.announce();
         return 0;
     }
 

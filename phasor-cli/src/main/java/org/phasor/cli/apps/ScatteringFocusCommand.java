@@ -1,15 +1,12 @@
 package org.phasor.cli.apps;
 
-import org.phasor.cli.FftOption;
 import org.phasor.io.ColorMap;
 import org.phasor.io.FieldImages;
 import org.phasor.optics.propagation.Propagator;
 import org.phasor.sim.Imperfections;
-import org.phasor.sim.Profiles;
 import org.phasor.task.scattering.FocusGeometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,19 +27,13 @@ public final class ScatteringFocusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path out = opts.out;
-        boolean quick = opts.quick;
-        String profile = opts.profile;
-        long seed = opts.seed;
-        FftOption fft = opts.fft;
-        Imperfections imp = Profiles.load(profile).withSeed(seed);
-        ScatteringFocus.Settings st = quick ? ScatteringFocus.Settings.quick(imp, seed)
-                : ScatteringFocus.Settings.full(imp, seed);
-        Propagator prop = new Propagator(fft.backend(), Propagator.STDERR);
-        List<ScatteringFocus.ScattererResult> results = new ScatteringFocus(st, prop,
-                msg -> System.err.println("phasor: " + msg)).run();
-        write(out, st, results, profile);
-        System.out.println("wrote " + out.resolve("table.md"));
+        Imperfections imp = opts.imperfections();
+        ScatteringFocus.Settings st = opts.quick ? ScatteringFocus.Settings.quick(imp, opts.seed)
+                : ScatteringFocus.Settings.full(imp, opts.seed);
+        Propagator prop = opts.propagator();
+        List<ScatteringFocus.ScattererResult> results = new ScatteringFocus(st, prop, AppRunOptions.PROGRESS).run();
+        write(opts.out, st, results, opts.profile);
+        opts.announce();
         return 0;
     }
 

@@ -1,6 +1,6 @@
 package org.phasor.photonics.bench;
 
-import org.phasor.photonics.CoreAccess;
+import org.phasor.photonics.ExactCores;
 import org.phasor.photonics.Fabrication;
 import org.phasor.photonics.HeaterResponse;
 import org.phasor.photonics.MeshLayout;
@@ -155,31 +155,9 @@ public final class SimulatedChipBench implements ChipBench {
     }
 
     /** Exact, noiseless access to the hidden chip, and the heater-response Jacobian. */
-    public final class Oracle implements CoreAccess {
-        @Override
-        public int cores() {
-            return paths.length;
-        }
-
-        @Override
-        public OpticalPath path(int core) {
-            return paths[core];
-        }
-
-        @Override
-        public void forward(int core, double[][] in, double[][] out, double[][] taps) {
-            for (int b = 0; b < in.length; b++) {
-                System.arraycopy(in[b], 0, out[b], 0, in[b].length);
-                paths[core].forward(cis[core], out[b], taps == null ? null : taps[b], null);
-            }
-        }
-
-        @Override
-        public void reverse(int core, double[][] err, double[][] atInput, double[][] taps) {
-            for (int b = 0; b < err.length; b++) {
-                System.arraycopy(err[b], 0, atInput[b], 0, err[b].length);
-                paths[core].reverse(cis[core], atInput[b], taps == null ? null : taps[b]);
-            }
+    public final class Oracle extends ExactCores {
+        private Oracle() {
+            super(SimulatedChipBench.this.paths, SimulatedChipBench.this.cis);
         }
 
         /**

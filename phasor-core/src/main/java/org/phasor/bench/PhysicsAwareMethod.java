@@ -61,11 +61,10 @@ public final class PhysicsAwareMethod implements GradientMethod {
                 encoder.encode(batch.features(), b * sample, batch.rows(), batch.cols(), in.item(b)));
         ws.forwardRecording();
         ws.network().readout().errorField(ws.output(), n, dLdE, ws.errorField());
-        ws.transposePass(false);
         for (double[] g : grad.layers()) {
             Arrays.fill(g, 0);
         }
-        ws.accumulateGradients(grad);
+        ws.transposePass(false, grad);
         return new StepResult(l, grad.layers(), bench.correct(), n, new Cost(n, n, bench.cost().frames()));
     }
 

@@ -13,8 +13,8 @@ public record AmplitudeModulation() implements Modulation {
     }
 
     @Override
-    public void transmission(double[] params, double[] t, double[] dt, int pixels) {
-        for (int p = 0; p < pixels; p++) {
+    public void transmission(double[] params, double[] t, double[] dt, int from, int to) {
+        for (int p = from; p < to; p++) {
             t[2 * p] = params[p];
             t[2 * p + 1] = 0;
             dt[2 * p] = 1;

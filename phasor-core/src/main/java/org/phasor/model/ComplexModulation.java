@@ -13,8 +13,8 @@ public record ComplexModulation() implements Modulation {
     }
 
     @Override
-    public void transmission(double[] params, double[] t, double[] dt, int pixels) {
-        for (int p = 0; p < pixels; p++) {
+    public void transmission(double[] params, double[] t, double[] dt, int from, int to) {
+        for (int p = from; p < to; p++) {
             t[2 * p] = params[2 * p];
             t[2 * p + 1] = params[2 * p + 1];
             dt[4 * p] = 1; // ∂t/∂re = 1

@@ -23,7 +23,15 @@ public sealed interface Modulation permits PhaseModulation, SlmModulation, Ampli
      * @param t      out: interleaved transmission, {@code t[2*pixel], t[2*pixel+1]} = Re, Im
      * @param dt     out: interleaved ∂t/∂p_k at {@code dt[2*(pixel*K + k)]} (Re) and {@code +1} (Im)
      */
-    void transmission(double[] params, double[] t, double[] dt, int pixels);
+    default void transmission(double[] params, double[] t, double[] dt, int pixels) {
+        transmission(params, t, dt, 0, pixels);
+    }
+
+    /**
+     * As {@link #transmission(double[], double[], double[], int)} for pixels {@code [from, to)} only (same array
+     * layout, other entries untouched), so a caller can split a plane over the cores.
+     */
+    void transmission(double[] params, double[] t, double[] dt, int from, int to);
 
     /** Short name used in configs and exports ({@code phase}, {@code slm}, {@code amplitude}, {@code complex}). */
     String name();

@@ -1,7 +1,9 @@
 package org.phasor.model;
 
 import org.phasor.math.ComplexArray;
+import org.phasor.math.Parallel;
 import org.phasor.math.Precision;
+import org.phasor.optics.LinearOp;
 
 import java.util.stream.IntStream;
 
@@ -25,6 +27,14 @@ import java.util.stream.IntStream;
  * </ul>
  * The transpose pass uses only Mᵀ of each element (H_lᵀ, t_l), never Mᴴ: it is the physical reverse pass, and
  * for reciprocal optics it equals conj of the adjoint pass, so the gradients are exact.
+ *
+ * <p>Schedule: with at least one item per core (the training case) every pass is fused per item: a core takes a
+ * contiguous run of items and, per item, runs the element-wise work of a plane (copy, modulation, activation,
+ * gradient accumulation, multiply by t_l) on the field the propagation has just left in its cache, then the next
+ * propagation on the same thread ({@link LinearOp#applySerial}). With fewer items than cores the planes are
+ * processed one after the other over the whole batch and each propagation parallelises itself. Both schedules run
+ * the same element-wise kernels; only the order of the sum over batch items in the gradient differs (per chunk of
+ * items, then over the chunks), so the two agree to rounding.
  */
 public final class NetworkWorkspace {
     private static final int BLOCK = ComplexArray.BLOCK;
@@ -42,8 +52,13 @@ public final class NetworkWorkspace {
     private final double[][] scratchA;   // per batch item (or per pixel block), 2·BLOCK doubles
     private final double[][] scratchB;
     private final double[][] response;   // per batch item (or block), activation response
+    private double[][] partial;          // per chunk of items, one layer's gradient (fused schedule; made on first use)
     private int n;                       // items in the current batch
     private boolean paramsSet;
+    private Schedule schedule = Schedule.AUTO;
+
+    /** How the passes are ordered (see the class comment); tests pin one to compare the two. */
+    enum Schedule { AUTO, ITEMS, PASSES }
 
     NetworkWorkspace(DiffractiveNetwork net, int maxBatch, Precision precision) {
         if (maxBatch <= 0) {
@@ -104,12 +119,21 @@ public final class NetworkWorkspace {
         this.n = n;
     }
 
-    /** Evaluates every layer's transmission t_l and ∂t_l/∂p for these parameters. */
+    /** Evaluates every layer's transmission t_l and ∂t_l/∂p for these parameters (parallel over layers and blocks). */
     public void setParams(Params p) {
         net.requireCompatible(p);
-        IntStream.range(0, layers).parallel().forEach(l ->
-                net.layer(l + 1).modulation().transmission(p.layer(l), t[l], dt[l], pixels));
+        int blocks = blocks();
+        IntStream.range(0, layers * blocks).parallel().forEach(j -> {
+            int l = j / blocks;
+            int from = (j % blocks) * BLOCK;
+            net.layer(l + 1).modulation().transmission(p.layer(l), t[l], dt[l], from, Math.min(pixels, from + BLOCK));
+        });
         paramsSet = true;
+    }
+
+    /** Pins the schedule (package-private: tests compare the fused and the plane-by-plane order). */
+    void schedule(Schedule s) {
+        this.schedule = s;
     }
 
     /** The current transmission of layer l (1..L), interleaved re/im; read-only by convention. */
@@ -150,7 +174,8 @@ public final class NetworkWorkspace {
         ComplexArray src = arriving(l);
         src.requireSameShape(dst);
         double[] tl = t[l - 1];
-        forEachItem((b, s, unused) -> {
+        forEachItem(b -> {
+            double[] s = scratchA[b];
             for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
                 int len = Math.min(BLOCK, pixels - p0);
                 long off = (long) b * pixels + p0;
@@ -168,15 +193,32 @@ public final class NetworkWorkspace {
      */
     public void forwardRecording() {
         requireParams();
+        if (fusedItems()) {
+            for (int l = 1; l <= layers + 1; l++) {
+                int plane = l;
+                LinearOp prop = propagation(l);
+                Parallel.forRange(n, (from, to) -> {
+                    for (int b = from; b < to; b++) {
+                        if (plane == 1) {
+                            arrive[1].item(b).copyFrom(arrive[0].item(b));
+                        } else {
+                            modulateItem(plane - 1, b, arrive[plane - 1], arrive[plane]);
+                        }
+                        prop.applySerial(arrive[plane].item(b));
+                    }
+                });
+            }
+            return;
+        }
         for (int l = 1; l <= layers + 1; l++) {
             ComplexArray dst = view(arrive[l]);
             if (l == 1) {
                 dst.copyFrom(view(arrive[0]));
-                net.layer(1).propagation().apply(dst);
             } else {
-                modulateInto(l - 1, view(arrive[l - 1]), dst);
-                (l <= layers ? net.layer(l).propagation() : net.outputPropagation()).apply(dst);
+                int layer = l - 1;
+                forEachItem(b -> modulateItem(layer, b, arrive[layer], arrive[layer + 1]));
             }
+            propagation(l).apply(dst);
         }
     }
 
@@ -188,18 +230,67 @@ public final class NetworkWorkspace {
      *                the parameters do not need it, an input gradient or an optical reverse pass does
      */
     public void transposePass(boolean toInput) {
+        transposePass(toInput, null);
+    }
+
+    /**
+     * {@link #transposePass(boolean)}, and adds ∂L/∂p of every layer, summed over the batch, to {@code grad} as
+     * {@link #accumulateGradients} does, fused into the same pass over the fields (null: no gradient).
+     */
+    public void transposePass(boolean toInput, Params grad) {
         requireParams();
-        ComplexArray w = view(back[layers]);
-        w.copyFrom(view(error));
-        net.outputPropagation().applyTranspose(w);
-        for (int l = layers; l >= 1; l--) {
-            if (l == 1 && !toInput) {
-                activationTranspose(l, view(back[l]), null);
-                break;
+        if (grad != null) {
+            net.requireCompatible(grad);
+        }
+        if (!fusedItems()) {
+            ComplexArray w = view(back[layers]);
+            w.copyFrom(view(error));
+            net.outputPropagation().applyTranspose(w);
+            for (int l = layers; l >= 1; l--) {
+                int layer = l;
+                ComplexArray next = l > 1 || toInput ? back[l - 1] : null;
+                if (needsBackwardKernel(l, next, false)) {
+                    forEachItem(b -> backwardItem(layer, b, back[layer], next, null));
+                }
+                if (next != null) {
+                    net.layer(l).propagation().applyTranspose(view(next));
+                }
             }
-            ComplexArray next = view(back[l - 1]);
-            activationTranspose(l, view(back[l]), next); // v_l in place, t_l ⊙ v_l into next
-            net.layer(l).propagation().applyTranspose(next);
+            if (grad != null) {
+                accumulateGradients(grad);
+            }
+            return;
+        }
+        if (grad != null && partial == null) {
+            int most = 0;
+            for (double[] d : dt) {
+                most = Math.max(most, d.length / 2);
+            }
+            partial = new double[Parallel.chunks(maxBatch)][most];
+        }
+        for (int l = layers; l >= 1; l--) {
+            int layer = l;
+            ComplexArray next = l > 1 || toInput ? back[l - 1] : null;
+            boolean kernel = needsBackwardKernel(l, next, grad != null);
+            LinearOp prop = net.layer(l).propagation();
+            Parallel.forChunks(n, (c, from, to) -> {
+                for (int b = from; b < to; b++) {
+                    if (layer == layers) {
+                        ComplexArray w = back[layers].item(b);
+                        w.copyFrom(error.item(b));
+                        net.outputPropagation().applyTransposeSerial(w);
+                    }
+                    if (kernel) {
+                        backwardItem(layer, b, back[layer], next, grad == null ? null : partial[c]);
+                    }
+                    if (next != null) {
+                        prop.applyTransposeSerial(next.item(b));
+                    }
+                }
+            });
+            if (grad != null) {
+                reducePartials(Parallel.chunks(n), grad.layer(l - 1));
+            }
         }
     }
 
@@ -225,19 +316,51 @@ public final class NetworkWorkspace {
                     long off = (long) b * pixels + p0;
                     a.load(off, sa, 0, len);
                     v.load(off, sv, 0, len);
-                    for (int i = 0; i < len; i++) {
-                        // q = v·a, then ∂L/∂p_k = 2·Re(q·dt_k)
-                        double qr = sv[2 * i] * sa[2 * i] - sv[2 * i + 1] * sa[2 * i + 1];
-                        double qi = sv[2 * i] * sa[2 * i + 1] + sv[2 * i + 1] * sa[2 * i];
-                        int p = p0 + i;
-                        for (int j = 0; j < k; j++) {
-                            int q = p * k + j;
-                            g[q] += 2 * (qr * d[2 * q] - qi * d[2 * q + 1]);
-                        }
-                    }
+                    accumulate(sv, sa, p0, len, d, k, g);
                 }
             });
         }
+    }
+
+    /** g[p·k + j] += 2·Re(v·a·∂t/∂p_j) for the {@code len} pixels from {@code p0}; v and a are blocks. */
+    private static void accumulate(double[] sv, double[] sa, int p0, int len, double[] d, int k, double[] g) {
+        for (int i = 0; i < len; i++) {
+            // q = v·a, then ∂L/∂p_k = 2·Re(q·dt_k)
+            double qr = sv[2 * i] * sa[2 * i] - sv[2 * i + 1] * sa[2 * i + 1];
+            double qi = sv[2 * i] * sa[2 * i + 1] + sv[2 * i + 1] * sa[2 * i];
+            int p = p0 + i;
+            for (int j = 0; j < k; j++) {
+                int q = p * k + j;
+                g[q] += 2 * (qr * d[2 * q] - qi * d[2 * q + 1]);
+            }
+        }
+    }
+
+    /** g += Σ_c partial[c] (chunks in order), leaving the partials zero; parallel over blocks. */
+    private void reducePartials(int chunks, double[] g) {
+        int len = g.length;
+        IntStream.range(0, (len + BLOCK - 1) / BLOCK).parallel().forEach(blk -> {
+            int end = Math.min(len, (blk + 1) * BLOCK);
+            for (int c = 0; c < chunks; c++) {
+                double[] pc = partial[c];
+                for (int i = blk * BLOCK; i < end; i++) {
+                    g[i] += pc[i];
+                    pc[i] = 0;
+                }
+            }
+        });
+    }
+
+    private boolean fusedItems() {
+        return switch (schedule) {
+            case AUTO -> n >= Parallel.threads();
+            case ITEMS -> true;
+            case PASSES -> false;
+        };
+    }
+
+    private LinearOp propagation(int plane) {
+        return plane <= layers ? net.layer(plane).propagation() : net.outputPropagation();
     }
 
     private int blocks() {
@@ -254,81 +377,96 @@ public final class NetworkWorkspace {
         }
     }
 
-    /** dst = f_l(t_l ⊙ src), fused, parallel over items. */
-    private void modulateInto(int l, ComplexArray src, ComplexArray dst) {
+    /** Item b: dst = f_l(t_l ⊙ src), fused (src, dst: whole buffers, item b is read and written). */
+    private void modulateItem(int l, int b, ComplexArray src, ComplexArray dst) {
         double[] tl = t[l - 1];
         Activation act = net.layer(l).activation();
         boolean nonlinear = !act.isIdentity();
         double inv = 1 / act.intensityScale();
-        forEachItem((b, s, h) -> {
-            for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
-                int len = Math.min(BLOCK, pixels - p0);
-                long off = (long) b * pixels + p0;
-                src.load(off, s, 0, len);
-                multiply(s, tl, p0, len);
-                if (nonlinear) {
-                    for (int i = 0; i < len; i++) {
-                        double mr = s[2 * i];
-                        double mi = s[2 * i + 1];
-                        act.response((mr * mr + mi * mi) * inv, h);
-                        s[2 * i] = mr * h[0] - mi * h[1];
-                        s[2 * i + 1] = mr * h[1] + mi * h[0];
-                    }
+        double[] s = scratchA[b];
+        double[] h = response[b];
+        for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
+            int len = Math.min(BLOCK, pixels - p0);
+            long off = (long) b * pixels + p0;
+            src.load(off, s, 0, len);
+            multiply(s, tl, p0, len);
+            if (nonlinear) {
+                for (int i = 0; i < len; i++) {
+                    double mr = s[2 * i];
+                    double mi = s[2 * i + 1];
+                    act.response((mr * mr + mi * mi) * inv, h);
+                    s[2 * i] = mr * h[0] - mi * h[1];
+                    s[2 * i + 1] = mr * h[1] + mi * h[0];
                 }
-                dst.store(off, s, 0, len);
             }
-        });
+            dst.store(off, s, 0, len);
+        }
+    }
+
+    /** Whether {@link #backwardItem} has anything to do at plane l. */
+    private boolean needsBackwardKernel(int l, ComplexArray next, boolean gradient) {
+        return next != null || gradient || !net.layer(l).activation().isIdentity();
     }
 
     /**
-     * In place on {@code v}: the co-field behind the activation of layer l becomes the co-field at its input,
-     * v ← v·∂w/∂m + conj(v·∂w/∂m*) with m = t_l ⊙ a_l; then, if {@code next} is given, next = t_l ⊙ v.
+     * Item b at plane l, in one pass over its pixels: the co-field behind the activation becomes the co-field at
+     * its input, v ← v·∂w/∂m + conj(v·∂w/∂m*) with m = t_l ⊙ a_l (stored back into {@code v}); then, if
+     * {@code acc} is given, acc += 2·Re(v·∂t/∂p·a_l) ({@link #accumulateGradients}' formula); then, if {@code next}
+     * is given, next = t_l ⊙ v. {@code v} and {@code next} are whole buffers.
      */
-    private void activationTranspose(int l, ComplexArray v, ComplexArray next) {
+    private void backwardItem(int l, int b, ComplexArray v, ComplexArray next, double[] acc) {
         Activation act = net.layer(l).activation();
         boolean nonlinear = !act.isIdentity();
-        if (!nonlinear && next == null) {
-            return;
-        }
         double[] tl = t[l - 1];
+        double[] d = dt[l - 1];
+        int k = net.layer(l).modulation().paramsPerPixel();
         double inv = 1 / act.intensityScale();
-        ComplexArray a = view(arrive[l]);
-        forEachItem((b, s, h) -> {
-            double[] m = scratchB[b];
-            for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
-                int len = Math.min(BLOCK, pixels - p0);
-                long off = (long) b * pixels + p0;
-                v.load(off, s, 0, len);
-                if (nonlinear) {
-                    a.load(off, m, 0, len);
-                    multiply(m, tl, p0, len);
-                    for (int i = 0; i < len; i++) {
-                        double mr = m[2 * i];
-                        double mi = m[2 * i + 1];
-                        double sIn = (mr * mr + mi * mi) * inv;
-                        act.response(sIn, h);
-                        // ∂w/∂m = h + s·h'
-                        double jr = h[0] + sIn * h[2];
-                        double ji = h[1] + sIn * h[3];
-                        // ∂w/∂m* = m²·h'/I_ref
-                        double m2r = (mr * mr - mi * mi) * inv;
-                        double m2i = 2 * mr * mi * inv;
-                        double kr = m2r * h[2] - m2i * h[3];
-                        double ki = m2r * h[3] + m2i * h[2];
-                        double vr = s[2 * i];
-                        double vi = s[2 * i + 1];
-                        // v·J + conj(v·K)
-                        s[2 * i] = (vr * jr - vi * ji) + (vr * kr - vi * ki);
-                        s[2 * i + 1] = (vr * ji + vi * jr) - (vr * ki + vi * kr);
-                    }
-                    v.store(off, s, 0, len);
-                }
-                if (next != null) {
-                    multiply(s, tl, p0, len);
-                    next.store(off, s, 0, len);
-                }
+        ComplexArray a = arrive[l];
+        double[] s = scratchA[b];
+        double[] m = scratchB[b];
+        double[] h = response[b];
+        for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
+            int len = Math.min(BLOCK, pixels - p0);
+            long off = (long) b * pixels + p0;
+            v.load(off, s, 0, len);
+            if (nonlinear || acc != null) {
+                a.load(off, m, 0, len);
             }
-        });
+            if (nonlinear) {
+                for (int i = 0; i < len; i++) {
+                    // m = t ⊙ a, as multiply() computes it
+                    double ar = m[2 * i];
+                    double ai = m[2 * i + 1];
+                    double tr = tl[2 * (p0 + i)];
+                    double ti = tl[2 * (p0 + i) + 1];
+                    double mr = ar * tr - ai * ti;
+                    double mi = ar * ti + ai * tr;
+                    double sIn = (mr * mr + mi * mi) * inv;
+                    act.response(sIn, h);
+                    // ∂w/∂m = h + s·h'
+                    double jr = h[0] + sIn * h[2];
+                    double ji = h[1] + sIn * h[3];
+                    // ∂w/∂m* = m²·h'/I_ref
+                    double m2r = (mr * mr - mi * mi) * inv;
+                    double m2i = 2 * mr * mi * inv;
+                    double kr = m2r * h[2] - m2i * h[3];
+                    double ki = m2r * h[3] + m2i * h[2];
+                    double vr = s[2 * i];
+                    double vi = s[2 * i + 1];
+                    // v·J + conj(v·K)
+                    s[2 * i] = (vr * jr - vi * ji) + (vr * kr - vi * ki);
+                    s[2 * i + 1] = (vr * ji + vi * jr) - (vr * ki + vi * kr);
+                }
+                v.store(off, s, 0, len);
+            }
+            if (acc != null) {
+                accumulate(s, m, p0, len, d, k, acc);
+            }
+            if (next != null) {
+                multiply(s, tl, p0, len);
+                next.store(off, s, 0, len);
+            }
+        }
     }
 
     /** s[i] *= t[p0 + i] for {@code len} complex values. */
@@ -343,13 +481,8 @@ public final class NetworkWorkspace {
         }
     }
 
-    @FunctionalInterface
-    private interface ItemKernel {
-        void run(int item, double[] scratch, double[] response);
-    }
-
-    /** Runs the kernel for every item of the current batch in parallel, each with its own preallocated scratch. */
-    private void forEachItem(ItemKernel k) {
-        IntStream.range(0, n).parallel().forEach(b -> k.run(b, scratchA[b], response[b]));
+    /** Runs the kernel for every item of the current batch in parallel (kernels use item b's own scratch). */
+    private void forEachItem(java.util.function.IntConsumer k) {
+        IntStream.range(0, n).parallel().forEach(k);
     }
 }

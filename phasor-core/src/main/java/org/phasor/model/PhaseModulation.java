@@ -10,8 +10,8 @@ public record PhaseModulation() implements Modulation {
     }
 
     @Override
-    public void transmission(double[] params, double[] t, double[] dt, int pixels) {
-        for (int p = 0; p < pixels; p++) {
+    public void transmission(double[] params, double[] t, double[] dt, int from, int to) {
+        for (int p = from; p < to; p++) {
             double c = Math.cos(params[p]);
             double s = Math.sin(params[p]);
             t[2 * p] = c;

@@ -44,9 +44,9 @@ public record SlmModulation(double[] lut) implements Modulation {
     }
 
     @Override
-    public void transmission(double[] params, double[] t, double[] dt, int pixels) {
+    public void transmission(double[] params, double[] t, double[] dt, int from, int to) {
         int n = lut.length;
-        for (int p = 0; p < pixels; p++) {
+        for (int p = from; p < to; p++) {
             double x = params[p];
             double c = Math.clamp(x, 0, n - 1);
             int k = Math.min((int) Math.floor(c), n - 2);

@@ -25,6 +25,22 @@ public interface LinearOp {
 
     void applyTranspose(ComplexArray a);
 
+    /**
+     * {@link #apply} on the calling thread only, for callers that split a batch over the cores themselves and fuse
+     * their own element-wise work around each item while it is in that core's cache (see
+     * {@code org.phasor.model.NetworkWorkspace}). Must give the same result as {@link #apply} and be safe to call
+     * from several threads at once on different arrays. The default calls {@link #apply}, whose own parallelism
+     * then nests inside the caller's; operators on the hot path override it.
+     */
+    default void applySerial(ComplexArray a) {
+        apply(a);
+    }
+
+    /** {@link #applyTranspose} on the calling thread only; the contract of {@link #applySerial}. */
+    default void applyTransposeSerial(ComplexArray a) {
+        applyTranspose(a);
+    }
+
     /** Convenience: applies M in place to the field's data after checking its grid. */
     default Field apply(Field f) {
         grid().requireSameSampling(f.grid(), getClass().getSimpleName());

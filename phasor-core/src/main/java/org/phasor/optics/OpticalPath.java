@@ -58,4 +58,18 @@ public final class OpticalPath implements LinearOp {
             elements.get(i).applyTranspose(a);
         }
     }
+
+    @Override
+    public void applySerial(ComplexArray a) {
+        for (LinearOp e : elements) {
+            e.applySerial(a);
+        }
+    }
+
+    @Override
+    public void applyTransposeSerial(ComplexArray a) {
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            elements.get(i).applyTransposeSerial(a);
+        }
+    }
 }

@@ -59,11 +59,10 @@ public final class InSilicoMethod implements GradientMethod {
         int n = forward(params, batch);
         double l = loss.lossAndGradient(energies, n, classes, batch.labels(), dLdE);
         net.readout().errorField(ws.output(), n, dLdE, ws.errorField());
-        ws.transposePass(false);
         for (double[] g : grad.layers()) {
             Arrays.fill(g, 0);
         }
-        ws.accumulateGradients(grad);
+        ws.transposePass(false, grad);
         return new StepResult(l, grad.layers(), correct(batch, n), n, new Cost(n, n, 0));
     }
 

@@ -10,8 +10,11 @@ import org.phasor.optics.Grid;
 import org.phasor.optics.LinearOp;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Free-space propagation over a fixed distance between planes of equal sampling, as a {@link LinearOp}:
@@ -27,9 +30,10 @@ import java.util.stream.IntStream;
  * <p>Hot path: with at least one item per core, each core takes a contiguous run of items and, per item, runs
  * FFT → multiply by the cached H → inverse FFT while the item is in its cache ({@link SpectralFilter}); with
  * fewer items (one field from the command line) the FFT itself is parallelised over rows and the multiply over
- * blocks. Nothing is allocated per call once warm except the zero-padding scratch, which this object keeps and
- * re-uses. Safe to call from several threads on different arrays (a concurrent padded call allocates its own
- * scratch).
+ * blocks. {@link #applySerial} runs the per-item kernel on the calling thread, for callers that parallelise over
+ * items themselves and fuse their own element-wise work around it. Nothing is allocated per call once warm except
+ * the zero-padding scratch, which this object keeps and re-uses. Safe to call from several threads on different
+ * arrays (a concurrent padded call allocates its own scratch).
  */
 public final class FreeSpace implements LinearOp {
     /** Items padded at once: bounds the scratch (pad² × item size each) while keeping the FFT batch useful. */
@@ -45,6 +49,9 @@ public final class FreeSpace implements LinearOp {
     /** H as a one-item array per storage precision (for the fused kernel), made on first use. */
     private final ComplexArray[] hArrays = new ComplexArray[Precision.values().length];
     private final AtomicReference<ComplexArray> padScratch = new AtomicReference<>();
+    /** One-item padding scratch for {@link #applySerial} callers, per storage precision; one per concurrent caller. */
+    private final List<ConcurrentLinkedQueue<ComplexArray>> itemScratch =
+            Stream.of(Precision.values()).map(p -> new ConcurrentLinkedQueue<ComplexArray>()).toList();
     private final ThreadLocal<double[]> blocks = ThreadLocal.withInitial(() -> new double[2 * ComplexArray.BLOCK]);
 
     /**
@@ -103,6 +110,18 @@ public final class FreeSpace implements LinearOp {
         run(a, false);
     }
 
+    /** M on the calling thread: per item, the same FFT → × H → inverse FFT as the batch-parallel path. */
+    @Override
+    public void applySerial(ComplexArray a) {
+        runSerial(a, false);
+    }
+
+    /** Mᵀ = M on the calling thread. */
+    @Override
+    public void applyTransposeSerial(ComplexArray a) {
+        runSerial(a, false);
+    }
+
     private Fft2 plan(Precision p) {
         Fft2 f = plans[p.ordinal()];
         if (f == null) { // a benign race: two threads may both plan; plans are immutable and equivalent
@@ -122,15 +141,44 @@ public final class FreeSpace implements LinearOp {
     }
 
     private void run(ComplexArray a, boolean conjugate) {
-        if (a.nx() != grid.nx() || a.ny() != grid.ny()) {
-            throw new IllegalArgumentException("free-space propagation on " + grid.describe()
-                    + " got an array " + a.shape());
-        }
+        requireShape(a);
         Fft2 fft = plan(a.precision());
         if (a.batch() >= Parallel.threads()) {
             runFused(fft, a, conjugate);
         } else {
             runPasses(fft, a, conjugate);
+        }
+    }
+
+    private void runSerial(ComplexArray a, boolean conjugate) {
+        requireShape(a);
+        Fft2 fft = plan(a.precision());
+        ComplexArray hp = hArray(a.precision());
+        if (pad == 1) {
+            for (int b = 0; b < a.batch(); b++) {
+                SpectralFilter.applySerial(fft, a.item(b), hp, conjugate);
+            }
+            return;
+        }
+        ConcurrentLinkedQueue<ComplexArray> pool = itemScratch.get(a.precision().ordinal());
+        ComplexArray work = pool.poll();
+        if (work == null) {
+            work = ComplexArray.zeros(a.precision(), 1, py, px);
+        }
+        for (int b = 0; b < a.batch(); b++) {
+            ComplexArray item = a.item(b);
+            work.clear();
+            copyRows(item, work, true, false);
+            SpectralFilter.applySerial(fft, work, hp, conjugate);
+            copyRows(item, work, false, false);
+        }
+        pool.offer(work);
+    }
+
+    private void requireShape(ComplexArray a) {
+        if (a.nx() != grid.nx() || a.ny() != grid.ny()) {
+            throw new IllegalArgumentException("free-space propagation on " + grid.describe()
+                    + " got an array " + a.shape());
         }
     }
 

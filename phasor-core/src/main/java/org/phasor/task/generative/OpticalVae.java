@@ -361,8 +361,7 @@ public final class OpticalVae {
             }
         }
         if (grad != null) {
-            dec.transposePass(true);
-            dec.accumulateGradients(grad.decoder());
+            dec.transposePass(true, grad.decoder());
             ComplexArray back = decChannels.items(0, n);
             emitter.applyTranspose(dec.coField(0), back); // conj(∂L/∂w*) at the fibres' far end
             ComplexArray encErr = encChannels.items(0, n);
@@ -377,8 +376,7 @@ public final class OpticalVae {
                 }
             }
             coupler.applyTranspose(encErr, enc.errorField());
-            enc.transposePass(false);
-            enc.accumulateGradients(grad.encoder());
+            enc.transposePass(false, grad.encoder());
         }
         return new Losses(recon, kl, n);
     }

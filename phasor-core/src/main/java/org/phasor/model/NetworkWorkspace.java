@@ -34,7 +34,10 @@ import java.util.stream.IntStream;
  * propagation on the same thread ({@link LinearOp#applySerial}). With fewer items than cores the planes are
  * processed one after the other over the whole batch and each propagation parallelises itself. Both schedules run
  * the same element-wise kernels; only the order of the sum over batch items in the gradient differs (per chunk of
- * items, then over the chunks), so the two agree to rounding.
+ * items, then over the chunks), so the two agree to rounding. The kernels read t_l and ∂t_l/∂p in the storage
+ * precision (rounded once per {@link #setParams} in single precision, like the fields they multiply), which halves
+ * the bytes every item pulls through the cache; {@link #transmission(int)} and {@link #accumulateGradients} keep
+ * the double values.
  */
 public final class NetworkWorkspace {
     private static final int BLOCK = ComplexArray.BLOCK;
@@ -49,6 +52,10 @@ public final class NetworkWorkspace {
     private final ComplexArray error;
     private final double[][] t;          // per layer, interleaved transmission
     private final double[][] dt;         // per layer, interleaved ∂t/∂p
+    private final ComplexArray[] tStored;  // per layer, t in the storage precision: what the item kernels read
+    private final ComplexArray[] dtStored; // per layer, ∂t/∂p likewise (half the bytes of t/dt in single precision)
+    private final double[][] scratchT;   // per batch item, a block of t
+    private final double[][] scratchD;   // per batch item, a block of ∂t/∂p
     private final double[][] scratchA;   // per batch item (or per pixel block), 2·BLOCK doubles
     private final double[][] scratchB;
     private final double[][] response;   // per batch item (or block), activation response
@@ -82,15 +89,23 @@ public final class NetworkWorkspace {
         error = ComplexArray.zeros(precision, maxBatch, ny, nx);
         t = new double[layers][];
         dt = new double[layers][];
+        tStored = new ComplexArray[layers];
+        dtStored = new ComplexArray[layers];
+        int most = 1;
         for (int l = 0; l < layers; l++) {
             int k = net.layer(l + 1).modulation().paramsPerPixel();
+            most = Math.max(most, k);
             t[l] = new double[2 * pixels];
             dt[l] = new double[2 * pixels * k];
+            tStored[l] = ComplexArray.zeros(precision, 1, 1, pixels);
+            dtStored[l] = ComplexArray.zeros(precision, 1, 1, pixels * k);
         }
         int lanes = Math.max(maxBatch, blocks());
         scratchA = new double[lanes][2 * BLOCK];
         scratchB = new double[lanes][2 * BLOCK];
         response = new double[lanes][4];
+        scratchT = new double[maxBatch][2 * BLOCK];
+        scratchD = new double[maxBatch][2 * BLOCK * most];
         this.n = maxBatch;
     }
 
@@ -126,7 +141,12 @@ public final class NetworkWorkspace {
         IntStream.range(0, layers * blocks).parallel().forEach(j -> {
             int l = j / blocks;
             int from = (j % blocks) * BLOCK;
-            net.layer(l + 1).modulation().transmission(p.layer(l), t[l], dt[l], from, Math.min(pixels, from + BLOCK));
+            int len = Math.min(BLOCK, pixels - from);
+            Modulation mod = net.layer(l + 1).modulation();
+            int k = mod.paramsPerPixel();
+            mod.transmission(p.layer(l), t[l], dt[l], from, from + len);
+            tStored[l].store(from, t[l], from, len);
+            dtStored[l].store((long) from * k, dt[l], from * k, len * k);
         });
         paramsSet = true;
     }
@@ -173,14 +193,16 @@ public final class NetworkWorkspace {
     public void leaving(int l, ComplexArray dst) {
         ComplexArray src = arriving(l);
         src.requireSameShape(dst);
-        double[] tl = t[l - 1];
+        ComplexArray tl = tStored[l - 1];
         forEachItem(b -> {
             double[] s = scratchA[b];
+            double[] tb = scratchT[b];
             for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
                 int len = Math.min(BLOCK, pixels - p0);
                 long off = (long) b * pixels + p0;
                 src.load(off, s, 0, len);
-                multiply(s, tl, p0, len);
+                tl.load(p0, tb, 0, len);
+                multiply(s, tb, len);
                 dst.store(off, s, 0, len);
             }
         });
@@ -194,20 +216,19 @@ public final class NetworkWorkspace {
     public void forwardRecording() {
         requireParams();
         if (fusedItems()) {
-            for (int l = 1; l <= layers + 1; l++) {
-                int plane = l;
-                LinearOp prop = propagation(l);
-                Parallel.forRange(n, (from, to) -> {
-                    for (int b = from; b < to; b++) {
-                        if (plane == 1) {
+            // item by item through all planes: the field a propagation leaves in the cache is modulated at once
+            Parallel.forRange(n, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    for (int l = 1; l <= layers + 1; l++) {
+                        if (l == 1) {
                             arrive[1].item(b).copyFrom(arrive[0].item(b));
                         } else {
-                            modulateItem(plane - 1, b, arrive[plane - 1], arrive[plane]);
+                            modulateItem(l - 1, b, arrive[l - 1], arrive[l]);
                         }
-                        prop.applySerial(arrive[plane].item(b));
+                        propagation(l).applySerial(arrive[l].item(b));
                     }
-                });
-            }
+                }
+            });
             return;
         }
         for (int l = 1; l <= layers + 1; l++) {
@@ -316,22 +337,25 @@ public final class NetworkWorkspace {
                     long off = (long) b * pixels + p0;
                     a.load(off, sa, 0, len);
                     v.load(off, sv, 0, len);
-                    accumulate(sv, sa, p0, len, d, k, g);
+                    accumulate(sv, sa, p0, len, d, p0 * k, k, g);
                 }
             });
         }
     }
 
-    /** g[p·k + j] += 2·Re(v·a·∂t/∂p_j) for the {@code len} pixels from {@code p0}; v and a are blocks. */
-    private static void accumulate(double[] sv, double[] sa, int p0, int len, double[] d, int k, double[] g) {
+    /**
+     * g[p·k + j] += 2·Re(v·a·∂t/∂p_j) for the {@code len} pixels from {@code p0}; v and a are blocks, ∂t/∂p of
+     * pixel p0 + i is at {@code d[2·(d0 + i·k + j)]} (d0 = p0·k for the whole layer's array, 0 for a block).
+     */
+    private static void accumulate(double[] sv, double[] sa, int p0, int len, double[] d, int d0, int k, double[] g) {
         for (int i = 0; i < len; i++) {
             // q = v·a, then ∂L/∂p_k = 2·Re(q·dt_k)
             double qr = sv[2 * i] * sa[2 * i] - sv[2 * i + 1] * sa[2 * i + 1];
             double qi = sv[2 * i] * sa[2 * i + 1] + sv[2 * i + 1] * sa[2 * i];
-            int p = p0 + i;
             for (int j = 0; j < k; j++) {
-                int q = p * k + j;
-                g[q] += 2 * (qr * d[2 * q] - qi * d[2 * q + 1]);
+                int q = (p0 + i) * k + j;
+                int e = d0 + i * k + j;
+                g[q] += 2 * (qr * d[2 * e] - qi * d[2 * e + 1]);
             }
         }
     }
@@ -379,17 +403,19 @@ public final class NetworkWorkspace {
 
     /** Item b: dst = f_l(t_l ⊙ src), fused (src, dst: whole buffers, item b is read and written). */
     private void modulateItem(int l, int b, ComplexArray src, ComplexArray dst) {
-        double[] tl = t[l - 1];
+        ComplexArray tl = tStored[l - 1];
         Activation act = net.layer(l).activation();
         boolean nonlinear = !act.isIdentity();
         double inv = 1 / act.intensityScale();
         double[] s = scratchA[b];
+        double[] tb = scratchT[b];
         double[] h = response[b];
         for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
             int len = Math.min(BLOCK, pixels - p0);
             long off = (long) b * pixels + p0;
             src.load(off, s, 0, len);
-            multiply(s, tl, p0, len);
+            tl.load(p0, tb, 0, len);
+            multiply(s, tb, len);
             if (nonlinear) {
                 for (int i = 0; i < len; i++) {
                     double mr = s[2 * i];
@@ -417,13 +443,15 @@ public final class NetworkWorkspace {
     private void backwardItem(int l, int b, ComplexArray v, ComplexArray next, double[] acc) {
         Activation act = net.layer(l).activation();
         boolean nonlinear = !act.isIdentity();
-        double[] tl = t[l - 1];
-        double[] d = dt[l - 1];
+        ComplexArray tl = tStored[l - 1];
+        ComplexArray dl = dtStored[l - 1];
         int k = net.layer(l).modulation().paramsPerPixel();
         double inv = 1 / act.intensityScale();
         ComplexArray a = arrive[l];
         double[] s = scratchA[b];
         double[] m = scratchB[b];
+        double[] tb = scratchT[b];
+        double[] db = scratchD[b];
         double[] h = response[b];
         for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
             int len = Math.min(BLOCK, pixels - p0);
@@ -432,13 +460,16 @@ public final class NetworkWorkspace {
             if (nonlinear || acc != null) {
                 a.load(off, m, 0, len);
             }
+            if (nonlinear || next != null) {
+                tl.load(p0, tb, 0, len);
+            }
             if (nonlinear) {
                 for (int i = 0; i < len; i++) {
                     // m = t ⊙ a, as multiply() computes it
                     double ar = m[2 * i];
                     double ai = m[2 * i + 1];
-                    double tr = tl[2 * (p0 + i)];
-                    double ti = tl[2 * (p0 + i) + 1];
+                    double tr = tb[2 * i];
+                    double ti = tb[2 * i + 1];
                     double mr = ar * tr - ai * ti;
                     double mi = ar * ti + ai * tr;
                     double sIn = (mr * mr + mi * mi) * inv;
@@ -460,22 +491,23 @@ public final class NetworkWorkspace {
                 v.store(off, s, 0, len);
             }
             if (acc != null) {
-                accumulate(s, m, p0, len, d, k, acc);
+                dl.load((long) p0 * k, db, 0, len * k);
+                accumulate(s, m, p0, len, db, 0, k, acc);
             }
             if (next != null) {
-                multiply(s, tl, p0, len);
+                multiply(s, tb, len);
                 next.store(off, s, 0, len);
             }
         }
     }
 
-    /** s[i] *= t[p0 + i] for {@code len} complex values. */
-    private static void multiply(double[] s, double[] t, int p0, int len) {
+    /** s[i] *= t[i] for {@code len} complex values (both blocks). */
+    private static void multiply(double[] s, double[] t, int len) {
         for (int i = 0; i < len; i++) {
             double ar = s[2 * i];
             double ai = s[2 * i + 1];
-            double tr = t[2 * (p0 + i)];
-            double ti = t[2 * (p0 + i) + 1];
+            double tr = t[2 * i];
+            double ti = t[2 * i + 1];
             s[2 * i] = ar * tr - ai * ti;
             s[2 * i + 1] = ar * ti + ai * tr;
         }

@@ -5,6 +5,7 @@ import org.phasor.math.Parallel;
 import org.phasor.math.Precision;
 import org.phasor.optics.LinearOp;
 
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -28,13 +29,15 @@ import java.util.stream.IntStream;
  * The transpose pass uses only Mᵀ of each element (H_lᵀ, t_l), never Mᴴ: it is the physical reverse pass, and
  * for reciprocal optics it equals conj of the adjoint pass, so the gradients are exact.
  *
- * <p>Schedule: with at least one item per core (the training case) every pass is fused per item: a core takes a
- * contiguous run of items and, per item, runs the element-wise work of a plane (copy, modulation, activation,
+ * <p>Schedule: with at least one item per core (the training case) {@link #forwardRecording} and the training
+ * error pass {@link #transposePass(boolean, Params)} are fused per item: a core takes a contiguous run of items and
+ * carries each item through all planes, running the element-wise work of a plane (copy, modulation, activation,
  * gradient accumulation, multiply by t_l) on the field the propagation has just left in its cache, then the next
- * propagation on the same thread ({@link LinearOp#applySerial}). With fewer items than cores the planes are
- * processed one after the other over the whole batch and each propagation parallelises itself. Both schedules run
- * the same element-wise kernels; only the order of the sum over batch items in the gradient differs (per chunk of
- * items, then over the chunks), so the two agree to rounding. The kernels read t_l and ∂t_l/∂p in the storage
+ * propagation on the same thread ({@link LinearOp#applySerial}); the gradient is summed per chunk of items, then
+ * over the chunks. With fewer items than cores, and for the recording {@link #transposePass(boolean)}, the planes
+ * are processed one after the other over the whole batch and each propagation parallelises itself. Both schedules
+ * run the same element-wise kernels; only the grouping of the sum over batch items differs, so they agree to
+ * rounding. The kernels read t_l and ∂t_l/∂p in the storage
  * precision (rounded once per {@link #setParams} in single precision, like the fields they multiply), which halves
  * the bytes every item pulls through the cache; {@link #transmission(int)} and {@link #accumulateGradients} keep
  * the double values.
@@ -59,7 +62,7 @@ public final class NetworkWorkspace {
     private final double[][] scratchA;   // per batch item (or per pixel block), 2·BLOCK doubles
     private final double[][] scratchB;
     private final double[][] response;   // per batch item (or block), activation response
-    private double[][] partial;          // per chunk of items, one layer's gradient (fused schedule; made on first use)
+    private double[][][] partial;        // per chunk of items and layer, the gradient (fused schedule; made on first use)
     private int n;                       // items in the current batch
     private boolean paramsSet;
     private Schedule schedule = Schedule.AUTO;
@@ -184,7 +187,10 @@ public final class NetworkWorkspace {
         return view(error);
     }
 
-    /** v_l (l = 1..L) after {@link #transposePass}; l = 0 gives the co-field at the input plane when requested. */
+    /**
+     * v_l (l = 1..L) after {@link #transposePass(boolean)}; l = 0 gives the co-field at the input plane when
+     * requested (also after {@link #transposePass(boolean, Params)}, which does not record the others).
+     */
     public ComplexArray coField(int l) {
         return view(back[l]);
     }
@@ -251,68 +257,64 @@ public final class NetworkWorkspace {
      *                the parameters do not need it, an input gradient or an optical reverse pass does
      */
     public void transposePass(boolean toInput) {
-        transposePass(toInput, null);
-    }
-
-    /**
-     * {@link #transposePass(boolean)}, and adds ∂L/∂p of every layer, summed over the batch, to {@code grad} as
-     * {@link #accumulateGradients} does, fused into the same pass over the fields (null: no gradient).
-     */
-    public void transposePass(boolean toInput, Params grad) {
         requireParams();
-        if (grad != null) {
-            net.requireCompatible(grad);
-        }
-        if (!fusedItems()) {
-            ComplexArray w = view(back[layers]);
-            w.copyFrom(view(error));
-            net.outputPropagation().applyTranspose(w);
-            for (int l = layers; l >= 1; l--) {
-                int layer = l;
-                ComplexArray next = l > 1 || toInput ? back[l - 1] : null;
-                if (needsBackwardKernel(l, next, false)) {
-                    forEachItem(b -> backwardItem(layer, b, back[layer], next, null));
-                }
-                if (next != null) {
-                    net.layer(l).propagation().applyTranspose(view(next));
-                }
-            }
-            if (grad != null) {
-                accumulateGradients(grad);
-            }
-            return;
-        }
-        if (grad != null && partial == null) {
-            int most = 0;
-            for (double[] d : dt) {
-                most = Math.max(most, d.length / 2);
-            }
-            partial = new double[Parallel.chunks(maxBatch)][most];
-        }
+        ComplexArray w = view(back[layers]);
+        w.copyFrom(view(error));
+        net.outputPropagation().applyTranspose(w);
         for (int l = layers; l >= 1; l--) {
             int layer = l;
             ComplexArray next = l > 1 || toInput ? back[l - 1] : null;
-            boolean kernel = needsBackwardKernel(l, next, grad != null);
-            LinearOp prop = net.layer(l).propagation();
-            Parallel.forChunks(n, (c, from, to) -> {
-                for (int b = from; b < to; b++) {
-                    if (layer == layers) {
-                        ComplexArray w = back[layers].item(b);
-                        w.copyFrom(error.item(b));
-                        net.outputPropagation().applyTransposeSerial(w);
-                    }
-                    if (kernel) {
-                        backwardItem(layer, b, back[layer], next, grad == null ? null : partial[c]);
-                    }
-                    if (next != null) {
-                        prop.applyTransposeSerial(next.item(b));
-                    }
-                }
-            });
-            if (grad != null) {
-                reducePartials(Parallel.chunks(n), grad.layer(l - 1));
+            if (next != null || !net.layer(l).activation().isIdentity()) {
+                forEachItem(b -> backwardItem(layer, b, back[layer], next, null));
+            }
+            if (next != null) {
+                net.layer(l).propagation().applyTranspose(view(next));
             }
         }
+    }
+
+    /**
+     * The error pass of training: as {@link #transposePass(boolean)}, and adds ∂L/∂p of every layer, summed over
+     * the batch, to {@code grad} ({@link #accumulateGradients}' formula, fused into the same pass over the fields).
+     * With at least one item per core the co-field of an item is propagated in place from plane to plane while it
+     * stays in the core's cache, so the co-fields v_l (l ≥ 1) are <em>not</em> recorded: afterwards only
+     * {@code coField(0)} (with {@code toInput}) is defined. Use {@link #transposePass(boolean)} to record them.
+     */
+    public void transposePass(boolean toInput, Params grad) {
+        Objects.requireNonNull(grad, "grad");
+        requireParams();
+        net.requireCompatible(grad);
+        if (!fusedItems()) {
+            transposePass(toInput);
+            accumulateGradients(grad);
+            return;
+        }
+        int chunks = Parallel.chunks(n);
+        if (partial == null) {
+            partial = new double[Parallel.chunks(maxBatch)][layers][];
+            for (double[][] pc : partial) {
+                for (int l = 0; l < layers; l++) {
+                    pc[l] = new double[dt[l].length / 2];
+                }
+            }
+        }
+        ComplexArray work = toInput ? back[0] : back[layers];
+        Parallel.forChunks(n, (c, from, to) -> {
+            for (int b = from; b < to; b++) {
+                ComplexArray w = work.item(b);
+                w.copyFrom(error.item(b));
+                net.outputPropagation().applyTransposeSerial(w);
+                for (int l = layers; l >= 1; l--) {
+                    boolean more = l > 1 || toInput;
+                    // in place, block by block: each block of v is read before t ⊙ v overwrites it
+                    backwardItem(l, b, work, more ? work : null, partial[c][l - 1]);
+                    if (more) {
+                        net.layer(l).propagation().applyTransposeSerial(w);
+                    }
+                }
+            }
+        });
+        reducePartials(chunks, grad);
     }
 
     /**
@@ -360,14 +362,23 @@ public final class NetworkWorkspace {
         }
     }
 
-    /** g += Σ_c partial[c] (chunks in order), leaving the partials zero; parallel over blocks. */
-    private void reducePartials(int chunks, double[] g) {
-        int len = g.length;
-        IntStream.range(0, (len + BLOCK - 1) / BLOCK).parallel().forEach(blk -> {
-            int end = Math.min(len, (blk + 1) * BLOCK);
+    /** grad += Σ_c partial[c] per layer (chunks in order), leaving the partials zero; parallel over layers and blocks. */
+    private void reducePartials(int chunks, Params grad) {
+        int[] first = new int[layers + 1]; // first block of each layer in the flat block index
+        for (int l = 0; l < layers; l++) {
+            first[l + 1] = first[l] + (grad.layer(l).length + BLOCK - 1) / BLOCK;
+        }
+        IntStream.range(0, first[layers]).parallel().forEach(j -> {
+            int l = 0;
+            while (j >= first[l + 1]) {
+                l++;
+            }
+            double[] g = grad.layer(l);
+            int start = (j - first[l]) * BLOCK;
+            int end = Math.min(g.length, start + BLOCK);
             for (int c = 0; c < chunks; c++) {
-                double[] pc = partial[c];
-                for (int i = blk * BLOCK; i < end; i++) {
+                double[] pc = partial[c][l];
+                for (int i = start; i < end; i++) {
                     g[i] += pc[i];
                     pc[i] = 0;
                 }
@@ -427,11 +438,6 @@ public final class NetworkWorkspace {
             }
             dst.store(off, s, 0, len);
         }
-    }
-
-    /** Whether {@link #backwardItem} has anything to do at plane l. */
-    private boolean needsBackwardKernel(int l, ComplexArray next, boolean gradient) {
-        return next != null || gradient || !net.layer(l).activation().isIdentity();
     }
 
     /**

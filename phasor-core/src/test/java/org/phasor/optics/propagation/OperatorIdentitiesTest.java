@@ -80,6 +80,43 @@ class OperatorIdentitiesTest {
     }
 
     /**
+     * {@link LinearOp#applySerial} and {@link LinearOp#applyTransposeSerial} (the per-item calls of the fused network
+     * schedule) give what {@code apply} and {@code applyTranspose} give, also when items run on several threads at once
+     * (the padded free-space scratch is per concurrent caller). Tolerance: rounding only (with fewer items than cores
+     * the batch call takes the row-parallel FFT path).
+     */
+    @ParameterizedTest
+    @CsvSource({"16,16", "12,10"})
+    void serialCallsMatchBatchCalls(int ny, int nx) {
+        Grid g = Grid.of(nx, ny, 8e-6, 532e-9);
+        List<LinearOp> ops = new ArrayList<>(ops(g));
+        ops.add(org.phasor.optics.OpticalPath.of(ops.get(1), ops.get(6), ops.get(4)));
+        for (Precision p : Precision.values()) {
+            double tol = p == Precision.DOUBLE ? TOL : 1e-5;
+            for (LinearOp op : ops) {
+                for (boolean transpose : new boolean[]{false, true}) {
+                    ComplexArray batch = OpTesting.random(p, 6, ny, nx, 3);
+                    ComplexArray items = batch.copy();
+                    if (transpose) {
+                        op.applyTranspose(batch);
+                    } else {
+                        op.apply(batch);
+                    }
+                    java.util.stream.IntStream.range(0, 6).parallel().forEach(b -> {
+                        if (transpose) {
+                            op.applyTransposeSerial(items.item(b));
+                        } else {
+                            op.applySerial(items.item(b));
+                        }
+                    });
+                    double d = OpTesting.relL2(batch, items);
+                    assertTrue(d < tol, op + " " + p + (transpose ? " transpose" : "") + ": serial vs batch off by " + d);
+                }
+            }
+        }
+    }
+
+    /**
      * Reciprocity of a system of masks, lenses and free space: ⟨a, S b⟩ = ⟨S_reversed a, b⟩ (bilinear), where
      * S_reversed runs the same elements in the opposite order; and for a mirror-symmetric system (S_reversed = S)
      * ⟨a, S b⟩ = ⟨b, S a⟩.

@@ -19,19 +19,30 @@ public final class Mesh {
 
     /** Adds the mesh elements to a builder (shared with {@link SymmetricCore}). */
     static void appendMesh(OpticalPath.Builder b, MeshLayout layout, Fabrication fab) {
+        appendMesh(b, layout, fab, false);
+    }
+
+    /**
+     * With {@code tagged}, every coupler carries parameter id 2k / 2k+1 and every column-loss factor is present
+     * (even when 1) with diagonal id c·modes + i, the indices of {@link Fabrication}: the path a calibration fit
+     * differentiates ({@link OpticalPath#parameterGradient}).
+     */
+    static void appendMesh(OpticalPath.Builder b, MeshLayout layout, Fabrication fab, boolean tagged) {
         int n = layout.modes();
         int k = 0;
         for (int c = 0; c < layout.columns(); c++) {
             for (; k < layout.mzis() && layout.column()[k] == c; k++) {
                 int m = layout.mode()[k];
                 b.phase(m, layout.phiHeater(k));
-                b.coupler(m, fab.couplerEta()[2 * k]);
+                b.coupler(m, fab.couplerEta()[2 * k], tagged ? 2 * k : -1);
                 b.phase(m, layout.thetaHeater(k));
-                b.coupler(m, fab.couplerEta()[2 * k + 1]);
+                b.coupler(m, fab.couplerEta()[2 * k + 1], tagged ? 2 * k + 1 : -1);
             }
             for (int i = 0; i < n; i++) {
                 double t = fab.columnLoss()[c * n + i];
-                if (t != 1) {
+                if (tagged) {
+                    b.diagonal(i, t, 0, c * n + i);
+                } else if (t != 1) {
                     b.diagonal(i, t, 0);
                 }
             }

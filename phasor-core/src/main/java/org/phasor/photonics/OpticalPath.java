@@ -32,13 +32,15 @@ public final class OpticalPath {
     private final int heaters;
     private final byte[] kind;
     private final int[] mode;
-    private final int[] ref;      // PHASE: heater; MARK: snapshot index; PHASE also tap index via tapOf
+    private final int[] ref;      // PHASE: heater; MARK: snapshot index; COUPLER/DIAGONAL: parameter id (−1 = none)
     private final double[] a;     // COUPLER: √η; DIAGONAL: Re factor
     private final double[] b;     // COUPLER: √(1−η); DIAGONAL: Im factor
     private final int[] tapOf;    // op index → tap index (PHASE only)
     private final int[] tapHeater;
     private final int[] tapMode;
     private final int marks;
+    private final int couplerParams;
+    private final int diagonalParams;
 
     private OpticalPath(Builder bld) {
         int n = bld.size;
@@ -60,6 +62,16 @@ public final class OpticalPath {
         }
         this.marks = m;
         this.heaters = Math.max(h, bld.minHeaters);
+        int cp = 0, dp = 0;
+        for (int i = 0; i < n; i++) {
+            if (kind[i] == COUPLER) {
+                cp = Math.max(cp, ref[i] + 1);
+            } else if (kind[i] == DIAGONAL) {
+                dp = Math.max(dp, ref[i] + 1);
+            }
+        }
+        this.couplerParams = cp;
+        this.diagonalParams = dp;
         this.tapHeater = new int[taps];
         this.tapMode = new int[taps];
         for (int i = 0; i < n; i++) {
@@ -184,6 +196,96 @@ public final class OpticalPath {
         }
     }
 
+    /** Number of coupler parameter ids (largest id + 1; 0 when the couplers carry none). */
+    public int couplerParams() {
+        return couplerParams;
+    }
+
+    /** Number of diagonal-factor parameter ids (largest id + 1). */
+    public int diagonalParams() {
+        return diagonalParams;
+    }
+
+    /** Length of the scratch array {@link #parameterGradient} needs. */
+    public int scratchSize() {
+        return kind.length * 2 * modes;
+    }
+
+    /**
+     * The adjoint of the path with respect to its element parameters, for calibration fits. With x the input
+     * and e = conj(∂L/∂y*) at the output (y = M·x, L real), adds for every element the derivative
+     * ∂L/∂p = 2·Re(vᵀ·(∂E/∂p)·u), u the forward field entering the element and v the reverse field of e
+     * reaching it (the elements after it run backwards, Eᵀ = E):
+     * <ul>
+     * <li>{@code gPhase[h]}: phase φ_h of heater h (all its passages), = −2·Im Σ v·e^{iφ}u;</li>
+     * <li>{@code gCoupler[id]}: coupler angle α with √η = cos α, √(1−η) = sin α (∂B/∂α = [[−sin α, i cos α],
+     * [i cos α, −sin α]]), summed over every passage of coupler id;</li>
+     * <li>{@code gDiag[2·id]}, {@code gDiag[2·id+1]}: real and imaginary part of the complex factor of diagonal
+     * id (2·Re(v·u) and −2·Im(v·u)).</li>
+     * </ul>
+     * Elements without an id (−1) contribute nothing except through the fields. {@code x} is overwritten with
+     * y and {@code e} with the reverse field at the input; {@code scratch} has {@link #scratchSize()} entries.
+     * Any gradient array may be null.
+     */
+    public void parameterGradient(double[] cis, double[] x, double[] e, double[] gPhase, double[] gCoupler,
+                                  double[] gDiag, double[] scratch) {
+        parameterGradient(cis, x, e, null, gPhase, gCoupler, gDiag, scratch);
+    }
+
+    /**
+     * The same for a loss that also depends on the tap fields t_q (as {@link #forward} writes them):
+     * {@code eTaps[q]} = conj(∂L/∂t_q*) (interleaved, may be null) is added to the reverse field where tap q
+     * reads the forward field.
+     */
+    public void parameterGradient(double[] cis, double[] x, double[] e, double[] eTaps, double[] gPhase, double[] gCoupler,
+                                  double[] gDiag, double[] scratch) {
+        int w = 2 * modes;
+        for (int i = 0; i < kind.length; i++) {
+            System.arraycopy(x, 0, scratch, i * w, w);
+            apply(i, cis, x);
+        }
+        for (int i = kind.length - 1; i >= 0; i--) {
+            int m = mode[i], o = i * w;
+            switch (kind[i]) {
+                case PHASE -> {
+                    if (eTaps != null) {
+                        e[2 * m] += eTaps[2 * tapOf[i]];
+                        e[2 * m + 1] += eTaps[2 * tapOf[i] + 1];
+                    }
+                    if (gPhase != null) {
+                        double cr = cis[2 * ref[i]], ci = cis[2 * ref[i] + 1];
+                        double ur = scratch[o + 2 * m], ui = scratch[o + 2 * m + 1];
+                        double wr = cr * ur - ci * ui, wi = cr * ui + ci * ur;
+                        gPhase[ref[i]] += -2 * (e[2 * m] * wi + e[2 * m + 1] * wr);
+                    }
+                }
+                case COUPLER -> {
+                    if (gCoupler != null && ref[i] >= 0) {
+                        double t = a[i], s = b[i];
+                        double u0r = scratch[o + 2 * m], u0i = scratch[o + 2 * m + 1];
+                        double u1r = scratch[o + 2 * m + 2], u1i = scratch[o + 2 * m + 3];
+                        // dB·u = [−s·u0 + i·t·u1, i·t·u0 − s·u1]
+                        double d0r = -s * u0r - t * u1i, d0i = -s * u0i + t * u1r;
+                        double d1r = -t * u0i - s * u1r, d1i = t * u0r - s * u1i;
+                        double v0r = e[2 * m], v0i = e[2 * m + 1], v1r = e[2 * m + 2], v1i = e[2 * m + 3];
+                        gCoupler[ref[i]] += 2 * (v0r * d0r - v0i * d0i + v1r * d1r - v1i * d1i);
+                    }
+                }
+                case DIAGONAL -> {
+                    if (gDiag != null && ref[i] >= 0) {
+                        double ur = scratch[o + 2 * m], ui = scratch[o + 2 * m + 1];
+                        double vr = e[2 * m], vi = e[2 * m + 1];
+                        gDiag[2 * ref[i]] += 2 * (vr * ur - vi * ui);
+                        gDiag[2 * ref[i] + 1] += -2 * (vr * ui + vi * ur);
+                    }
+                }
+                default -> {
+                }
+            }
+            apply(i, cis, e);
+        }
+    }
+
     /** The transfer matrix for the given heater phases (column j = output for input e_j). */
     public CMat matrix(double[] phases) {
         double[] cis = new double[2 * heaters];
@@ -249,17 +351,27 @@ public final class OpticalPath {
 
         /** A directional coupler between modes m and m+1 with power splitting ratio η (½ = 50:50). */
         public Builder coupler(int m, double eta) {
+            return coupler(m, eta, -1);
+        }
+
+        /** The same, tagged with a parameter id for {@link OpticalPath#parameterGradient} (−1 = none). */
+        public Builder coupler(int m, double eta, int id) {
             checkMode(m, 2);
             if (!(eta >= 0 && eta <= 1)) {
                 throw new IllegalArgumentException("coupler splitting ratio must be in [0, 1], got " + eta);
             }
-            return add(COUPLER, m, -1, Math.sqrt(eta), Math.sqrt(1 - eta));
+            return add(COUPLER, m, id, Math.sqrt(eta), Math.sqrt(1 - eta));
         }
 
         /** A fixed complex factor amp·e^{i·phase} on mode m (loss, mirror reflection). */
         public Builder diagonal(int m, double amp, double phase) {
+            return diagonal(m, amp, phase, -1);
+        }
+
+        /** The same, tagged with a parameter id for {@link OpticalPath#parameterGradient} (−1 = none). */
+        public Builder diagonal(int m, double amp, double phase, int id) {
             checkMode(m, 1);
-            return add(DIAGONAL, m, -1, amp * Math.cos(phase), amp * Math.sin(phase));
+            return add(DIAGONAL, m, id, amp * Math.cos(phase), amp * Math.sin(phase));
         }
 
         /** A read-out mark: forward runs snapshot the whole field here. */
@@ -280,12 +392,17 @@ public final class OpticalPath {
          * mirror, so its transfer matrix equals its transpose (see {@link SymmetricCore}).
          */
         public Builder fold(double[] amp, double[] phase) {
+            return fold(amp, phase, -1);
+        }
+
+        /** The same; mirror factor of mode m gets diagonal parameter id firstId + m (none if firstId &lt; 0). */
+        public Builder fold(double[] amp, double[] phase, int firstId) {
             if (amp.length != modes || phase.length != modes) {
                 throw new IllegalArgumentException("mirror needs " + modes + " reflectivities, got " + amp.length);
             }
             int n = size;
             for (int m = 0; m < modes; m++) {
-                diagonal(m, amp[m], phase[m]);
+                diagonal(m, amp[m], phase[m], firstId < 0 ? -1 : firstId + m);
             }
             for (int i = n - 1; i >= 0; i--) {
                 add(kind[i], mode[i], ref[i], a[i], b[i]);

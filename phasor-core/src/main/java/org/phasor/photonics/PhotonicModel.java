@@ -5,7 +5,7 @@ package org.phasor.photonics;
  * command) computed exactly. It is the {@link CoreAccess} the in-silico method trains on, and the backward
  * model of physics-aware training. Heater phases are set with {@link #program}.
  */
-public final class PhotonicModel extends ExactCores {
+public final class PhotonicModel extends ExactCores implements TwinModel {
     private final NetworkShape shape;
 
     public PhotonicModel(NetworkShape shape) {
@@ -24,7 +24,14 @@ public final class PhotonicModel extends ExactCores {
         return shape;
     }
 
+    @Override
     public void program(int core, double[] phases) {
         paths[core].cis(phases, cis[core]);
+    }
+
+    /** The nominal twin believes phase = command: the gradient is unchanged. */
+    @Override
+    public double[] settingsGradient(int core, double[] gPhase) {
+        return gPhase;
     }
 }

@@ -34,4 +34,16 @@ public final class SymmetricCore {
         b.fold(fab.mirrorAmp(), fab.mirrorPhase());
         return b.build();
     }
+
+    /**
+     * The same folded path with parameter ids for calibration fits ({@link OpticalPath#parameterGradient}):
+     * coupler ids 2k, 2k+1 (both passages share them), column-loss ids c·modes + i (all present), mirror ids
+     * columns·modes + m.
+     */
+    public static OpticalPath taggedPath(MeshLayout layout, Fabrication fab) {
+        OpticalPath.Builder b = OpticalPath.builder(layout.modes()).heaters(layout.heaters());
+        Mesh.appendMesh(b, layout, fab, true);
+        b.fold(fab.mirrorAmp(), fab.mirrorPhase(), layout.columns() * layout.modes());
+        return b.build();
+    }
 }

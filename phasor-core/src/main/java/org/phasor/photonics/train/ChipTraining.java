@@ -4,6 +4,7 @@ import org.phasor.photonics.CoreAccess;
 import org.phasor.photonics.NetworkPass;
 import org.phasor.photonics.NetworkShape;
 import org.phasor.photonics.PhotonicModel;
+import org.phasor.photonics.TwinModel;
 import org.phasor.photonics.bench.BenchAccess;
 import org.phasor.photonics.bench.ChipBench;
 import org.phasor.photonics.bench.CoherentDetection;
@@ -61,6 +62,60 @@ public final class ChipTraining {
     public record Run(Method method, double[][] settings, List<Epoch> curve, ChipBench.BenchCost cost) {
     }
 
+    /**
+     * A particle-swarm run on the chip.
+     *
+     * @param settings  best heater settings found
+     * @param trainLoss their measured training loss
+     * @param curve     best measured training loss after each swarm iteration
+     * @param cost      bench cost (every objective value is a full data pass over the training set)
+     */
+    public record PsoRun(double[][] settings, double trainLoss, List<Double> curve, ChipBench.BenchCost cost) {
+    }
+
+    /**
+     * Gradient-free training on the chip (the FFM paper's PSO baseline): every particle is a full set of heater
+     * commands in [0, 2π); its objective is the mean cross-entropy of the training set measured on the chip
+     * (data pass only, coherent detection between cores as in every other method).
+     */
+    public static PsoRun trainPso(NetworkShape shape, LabeledFields train, SimulatedChipBench bench, int detectionSteps,
+                                  ParticleSwarm swarm, int iterations, long seed) {
+        CoherentDetection det = new CoherentDetection(detectionSteps, 1.0);
+        CoreAccess chip = new BenchAccess(bench, new PhotonicModel(shape), det);
+        NetworkPass pass = new NetworkPass(shape);
+        int total = 0;
+        for (int c = 0; c < shape.cores(); c++) {
+            total += shape.heaters(c);
+        }
+        double[] lo = new double[total], hi = new double[total];
+        java.util.Arrays.fill(hi, 2 * Math.PI);
+        ChipBench.BenchCost start = bench.cost();
+        List<Double> curve = new ArrayList<>();
+        double[] best = swarm.minimise(x -> {
+            double[][] s = unflatten(shape, x);
+            for (int c = 0; c < s.length; c++) {
+                bench.program(c, s[c]);
+            }
+            return pass.forward(chip, train.inputs(), train.labels());
+        }, lo, hi, iterations, seed, st -> curve.add(st.bestValue()));
+        return new PsoRun(unflatten(shape, best), curve.isEmpty() ? Double.NaN : curve.getLast(), curve, bench.cost().minus(start));
+    }
+
+    /** Frames one PSO objective value costs: the training set through every core, each a coherent measurement. */
+    public static long psoFramesPerEvaluation(NetworkShape shape, int trainSize, int detectionSteps) {
+        return (long) trainSize * shape.cores() * detectionSteps;
+    }
+
+    static double[][] unflatten(NetworkShape shape, double[] x) {
+        double[][] s = new double[shape.cores()][];
+        int o = 0;
+        for (int c = 0; c < s.length; c++) {
+            s[c] = java.util.Arrays.copyOfRange(x, o, o + shape.heaters(c));
+            o += s[c].length;
+        }
+        return s;
+    }
+
     /** Uniform random heater settings in [0, 2π). */
     public static double[][] initialSettings(NetworkShape shape, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -76,12 +131,23 @@ public final class ChipTraining {
 
     public static Run train(Method method, NetworkShape shape, Config cfg, LabeledFields train, LabeledFields test,
                             SimulatedChipBench bench, Consumer<Epoch> progress) {
+        return train(method, shape, cfg, train, test, bench, null, progress);
+    }
+
+    /**
+     * @param twin the model that IN_SILICO trains on and PAT differentiates (null: the nominal
+     *             {@link PhotonicModel}; a {@link org.phasor.photonics.CalibratedModel} after calibration). Its
+     *             phase gradients are turned into command gradients with {@link TwinModel#settingsGradient}.
+     *             IN_SILICO reports test accuracy on the twin.
+     */
+    public static Run train(Method method, NetworkShape shape, Config cfg, LabeledFields train, LabeledFields test,
+                            SimulatedChipBench bench, TwinModel twin, Consumer<Epoch> progress) {
         if (method != Method.IN_SILICO && bench == null) {
             throw new IllegalArgumentException(method + " training needs a chip bench");
         }
-        PhotonicModel model = new PhotonicModel(shape);
+        TwinModel model = twin != null ? twin : new PhotonicModel(shape);
         CoherentDetection det = new CoherentDetection(cfg.detectionSteps(), 1.0);
-        CoreAccess chip = bench == null ? null : new BenchAccess(bench, model, det);
+        CoreAccess chip = bench == null ? null : new BenchAccess(bench, new PhotonicModel(shape), det);
         double[][] settings = initialSettings(shape, cfg.seed());
         int[] sizes = new int[shape.cores()];
         double[][] grads = new double[shape.cores()][];
@@ -120,6 +186,14 @@ public final class ChipTraining {
                         pass.backward(model, grads);
                     }
                 }
+                if (method != Method.FFM) {
+                    for (int c = 0; c < grads.length; c++) {
+                        double[] g = model.settingsGradient(c, grads[c]);
+                        if (g != grads[c]) {
+                            System.arraycopy(g, 0, grads[c], 0, g.length);
+                        }
+                    }
+                }
                 batches++;
                 adam.step(settings, grads);
             }
@@ -129,7 +203,7 @@ public final class ChipTraining {
                 dev = d[0];
                 modelDev = d[1];
             }
-            double acc = method == Method.IN_SILICO ? accuracyOnModel(shape, settings, test)
+            double acc = method == Method.IN_SILICO ? accuracy(new NetworkPass(shape), programmed(model, settings), test)
                     : accuracyOnBench(bench, shape, settings, test, det);
             Epoch ep = new Epoch(e + 1, lossSum / batches, acc, dev, modelDev);
             curve.add(ep);
@@ -147,7 +221,14 @@ public final class ChipTraining {
         return a;
     }
 
-    private static void program(PhotonicModel model, SimulatedChipBench bench, Method m, double[][] settings) {
+    private static CoreAccess programmed(TwinModel model, double[][] settings) {
+        for (int c = 0; c < settings.length; c++) {
+            model.program(c, settings[c]);
+        }
+        return model;
+    }
+
+    private static void program(TwinModel model, SimulatedChipBench bench, Method m, double[][] settings) {
         for (int c = 0; c < settings.length; c++) {
             model.program(c, settings[c]);
             if (m != Method.IN_SILICO) {
@@ -194,7 +275,17 @@ public final class ChipTraining {
      */
     public static double[] gradientDeviation(SimulatedChipBench bench, NetworkShape shape, double[][] settings,
                                              LabeledFields probe, CoherentDetection det) {
-        PhotonicModel model = new PhotonicModel(shape);
+        return gradientDeviation(bench, shape, settings, probe, det, null);
+    }
+
+    /**
+     * The same with a given twin for the model column (null: nominal); the twin's gradient is PAT's: measured
+     * data pass, twin backward pass, converted to commands by the twin's heater response.
+     */
+    public static double[] gradientDeviation(SimulatedChipBench bench, NetworkShape shape, double[][] settings,
+                                             LabeledFields probe, CoherentDetection det, TwinModel twin) {
+        PhotonicModel nominal = new PhotonicModel(shape);
+        TwinModel model = twin != null ? twin : nominal;
         for (int c = 0; c < settings.length; c++) {
             model.program(c, settings[c]);
             bench.program(c, settings[c]);
@@ -204,8 +295,19 @@ public final class ChipTraining {
         for (int c = 0; c < gTrue.length; c++) {
             gTrue[c] = oracle.settingsGradient(c, gTrue[c]);
         }
-        double[][] gFfm = gradient(shape, new BenchAccess(bench, model, det), probe);
-        double[][] gModel = gradient(shape, model, probe);
+        BenchAccess access = new BenchAccess(bench, nominal, det);
+        double[][] gFfm = gradient(shape, access, probe);
+        double[][] gModel = new double[shape.cores()][];
+        for (int c = 0; c < gModel.length; c++) {
+            gModel[c] = new double[shape.heaters(c)];
+        }
+        NetworkPass pass = new NetworkPass(shape);
+        pass.forward(access, probe.inputs(), probe.labels());
+        pass.retap(model);
+        pass.backward(model, gModel);
+        for (int c = 0; c < gModel.length; c++) {
+            gModel[c] = model.settingsGradient(c, gModel[c]);
+        }
         return new double[] {relative(gFfm, gTrue), relative(gModel, gTrue)};
     }
 

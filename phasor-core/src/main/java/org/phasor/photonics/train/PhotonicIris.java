@@ -5,6 +5,7 @@ import org.phasor.data.Dataset;
 import org.phasor.data.Datasets;
 import org.phasor.photonics.Activation;
 import org.phasor.photonics.NetworkShape;
+import org.phasor.photonics.bench.ChipCalibration;
 import org.phasor.photonics.bench.ChipImperfections;
 import org.phasor.photonics.bench.CoherentDetection;
 import org.phasor.photonics.bench.SimulatedChipBench;
@@ -28,10 +29,15 @@ import java.util.function.Consumer;
  * @param seed           data split, initial settings, batch order, chip seeds (seed + level index)
  * @param detectionSteps coherent-detection phase steps (3 like the authors' holography, or 4)
  * @param probeSize      training samples on which measured and exact gradients are compared each epoch
- * @param withPat        also train physics-aware (chip forward, model backward) on each chip
+ * @param withPat        also train physics-aware with the nominal (uncalibrated) model: the baseline that fails
+ * @param calibrate      calibrate each chip by measurement ({@link ChipCalibration#standard}), then train in silico on
+ *                       the calibrated model and deploy, and train physics-aware with it (chip forward, calibrated
+ *                       model backward)
+ * @param psoParticles   particle-swarm baseline with this swarm size (0 = none); its frame budget is the FFM run's
  */
 public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, int epochs, int batch, double lr,
-                           int trainPerClass, long seed, int detectionSteps, int probeSize, boolean withPat) {
+                           int trainPerClass, long seed, int detectionSteps, int probeSize, boolean withPat,
+                           boolean calibrate, int psoParticles) {
 
     public static NetworkShape defaultShape() {
         return new NetworkShape("clements", new int[] {16, 16, 8}, Activation.kerr(2.0), 3, 10.0);
@@ -40,13 +46,13 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
     /** The full reproduction: 100 epochs (the paper reports ~100), low/lab/high chips. */
     public static PhotonicIris full() {
         return new PhotonicIris(defaultShape(), List.of(ChipImperfections.LOW, ChipImperfections.LAB, ChipImperfections.HIGH),
-                100, 10, 0.01, 40, 1, 3, 30, false);
+                100, 10, 0.01, 40, 1, 3, 30, false, true, 16);
     }
 
     /** A quick run for tests: same levels and shapes, 12 epochs. */
     public static PhotonicIris quick() {
         return new PhotonicIris(defaultShape(), List.of(ChipImperfections.LOW, ChipImperfections.LAB, ChipImperfections.HIGH),
-                12, 10, 0.03, 40, 1, 3, 10, false);
+                12, 10, 0.03, 40, 1, 3, 10, false, false, 0);
     }
 
     /**
@@ -66,7 +72,28 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
      */
     public record Row(String level, double idealAccuracy, double deployedAccuracy, double ffmAccuracy, double patAccuracy,
                       double ffmGradDeviation, double ffmDevAtDesign, double modelDevAtDesign,
-                      List<ChipTraining.Epoch> ffmCurve, org.phasor.photonics.bench.ChipBench.BenchCost ffmCost) {
+                      List<ChipTraining.Epoch> ffmCurve, org.phasor.photonics.bench.ChipBench.BenchCost ffmCost,
+                      Calibrated calibrated, Pso pso) {
+    }
+
+    /**
+     * Results that need the measured calibration (null unless {@code calibrate}).
+     *
+     * @param inSilicoDeployed  trained in silico on the calibrated model, deployed on the chip
+     * @param patAccuracy       trained physics-aware with the calibrated model
+     * @param patDevAtDesign    ‖g_PAT − g_true‖/‖g_true‖ (calibrated model backward) at the nominal in-silico design
+     * @param heldOutResidual   mean over cores of the calibration's held-out transfer-matrix residual
+     * @param nominalResidual   the same for the uncalibrated nominal model
+     * @param cost              bench cost of the calibration measurements
+     * @param patCurve          PAT learning curve
+     */
+    public record Calibrated(double inSilicoDeployed, double patAccuracy, double patDevAtDesign, double heldOutResidual,
+                             double nominalResidual, org.phasor.photonics.bench.ChipBench.BenchCost cost,
+                             List<ChipTraining.Epoch> patCurve) {
+    }
+
+    /** Particle-swarm baseline: test accuracy of the best particle, its training loss, bench cost. */
+    public record Pso(double accuracy, double trainLoss, int iterations, org.phasor.photonics.bench.ChipBench.BenchCost cost) {
     }
 
     /**
@@ -119,11 +146,45 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
                         e -> log.accept(level.name() + " PAT epoch " + e.epoch() + " loss " + fmt(e.trainLoss()) + " test " + fmt(e.testAccuracy())));
                 pat = p.curve().getLast().testAccuracy();
             }
+            Calibrated cal = null;
+            if (calibrate) {
+                SimulatedChipBench calChip = new SimulatedChipBench(shape, level, chipSeed);
+                ChipCalibration.Report rep = ChipCalibration.standard(chipSeed).calibrate(calChip, shape, det, null);
+                ChipTraining.Run cs = ChipTraining.train(ChipTraining.Method.IN_SILICO, shape,
+                        new ChipTraining.Config(epochs, batch, lr, seed, detectionSteps, 0), train, test, null, rep.model(),
+                        e -> log.accept(level.name() + " calibrated in-silico epoch " + e.epoch() + " loss " + fmt(e.trainLoss())));
+                double csDeployed = ChipTraining.accuracyOnBench(calChip, shape, cs.settings(), test, det);
+                double patDev = probeSize > 0 ? ChipTraining.gradientDeviation(calChip, shape, ideal.settings(), probe, det, rep.model())[1]
+                        : Double.NaN;
+                ChipTraining.Run p = ChipTraining.train(ChipTraining.Method.PAT, shape,
+                        new ChipTraining.Config(epochs, batch, lr, seed, detectionSteps, 0), train, test, calChip, rep.model(),
+                        e -> log.accept(level.name() + " calibrated PAT epoch " + e.epoch() + " loss " + fmt(e.trainLoss()) + " test " + fmt(e.testAccuracy())));
+                cal = new Calibrated(csDeployed, p.curve().getLast().testAccuracy(), patDev, mean(rep.heldOutResidual()),
+                        mean(rep.nominalResidual()), rep.cost(), p.curve());
+                log.accept(level.name() + " calibration: held-out residual " + fmt(cal.heldOutResidual()) + " (nominal "
+                        + fmt(cal.nominalResidual()) + "), calibrated in silico deployed " + fmt(csDeployed) + ", calibrated PAT "
+                        + fmt(cal.patAccuracy()));
+            }
+            Pso pso = null;
+            if (psoParticles > 0) {
+                SimulatedChipBench psoChip = new SimulatedChipBench(shape, level, chipSeed);
+                long perIteration = ChipTraining.psoFramesPerEvaluation(shape, train.size(), detectionSteps) * psoParticles;
+                int iterations = (int) Math.max(1, ffm.cost().frames() / perIteration - 1);   // equal frames with FFM
+                ChipTraining.PsoRun run = ChipTraining.trainPso(shape, train, psoChip, detectionSteps,
+                        ParticleSwarm.standard(psoParticles), iterations, seed * 7919 + li);
+                double acc = ChipTraining.accuracyOnBench(psoChip, shape, run.settings(), test, det);
+                pso = new Pso(acc, run.trainLoss(), iterations, run.cost());
+                log.accept(level.name() + " PSO: " + iterations + " iterations, train loss " + fmt(run.trainLoss()) + ", test " + fmt(acc));
+            }
             rows.add(new Row(level.name(), idealAcc, deployed, ffm.curve().getLast().testAccuracy(), pat, devF, atDesign[0], atDesign[1],
-                    ffm.curve(), ffm.cost()));
+                    ffm.curve(), ffm.cost(), cal, pso));
             log.accept(level.name() + ": ideal " + fmt(idealAcc) + " deployed " + fmt(deployed) + " FFM " + fmt(rows.getLast().ffmAccuracy()));
         }
         return new Result(rows, ideal.curve(), train.size(), test.size(), ideal.settings(), test.inputs()[0]);
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
     }
 
     private static String fmt(double v) {

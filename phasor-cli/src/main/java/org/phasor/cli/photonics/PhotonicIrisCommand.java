@@ -47,8 +47,9 @@ public final class PhotonicIrisCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "repeat with seeds seed, seed+1, … (data split, initial settings, chips); default 5, 1 with --quick")
     Integer seeds;
 
-    @Option(names = "--no-calibration", description = "skip the measured calibration and the methods that use it")
-    boolean noCalibration;
+    @Option(names = "--calibration", negatable = true,
+            description = "measured calibration, then in silico on the calibrated model and PAT with it (default on; off with --quick)")
+    Boolean calibration;
 
     @Option(names = "--pso", description = "particle-swarm swarm size (0 = no PSO row); default 16, 0 with --quick")
     Integer pso;
@@ -70,7 +71,7 @@ public final class PhotonicIrisCommand implements Callable<Integer> {
         for (int k = 0; k < nSeeds; k++) {
             PhotonicIris exp = new PhotonicIris(base.shape(), base.levels(), epochs != null ? epochs : base.epochs(), base.batch(),
                     base.lr(), base.trainPerClass(), seed + k, base.detectionSteps(), base.probeSize(), pat,
-                    base.calibrate() && !noCalibration, pso != null ? pso : base.psoParticles());
+                    calibration != null ? calibration : base.calibrate(), pso != null ? pso : base.psoParticles());
             if (exp.epochs() <= 0) {
                 throw new IllegalArgumentException("--epochs must be positive, got " + exp.epochs());
             }
@@ -120,7 +121,7 @@ public final class PhotonicIrisCommand implements Callable<Integer> {
         json.put("experiment", "photonic-iris");
         String command = "phasor reproduce photonic-iris --out " + out + (quick ? " --quick" : "")
                 + (epochs != null ? " --epochs " + epochs : "") + (pat ? " --pat" : "") + " --seed " + seed
-                + (seeds != null ? " --seeds " + seeds : "") + (noCalibration ? " --no-calibration" : "") + (pso != null ? " --pso " + pso : "");
+                + (seeds != null ? " --seeds " + seeds : "") + (calibration != null ? (calibration ? " --calibration" : " --no-calibration") : "") + (pso != null ? " --pso " + pso : "");
         json.put("command", command);
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("layout", exp.shape().layout());

@@ -34,7 +34,7 @@ class PhotonicReproduceTest {
             assertTrue(Files.size(dir.resolve(f)) > 100, f);
         }
         JsonNode t = new ObjectMapper().readTree(dir.resolve("table.json").toFile());
-        JsonNode rows = t.get("rows");
+        JsonNode rows = t.get("runs");
         assertEquals(3, rows.size());
         assertEquals(30, t.get("config").get("testSamples").asInt(), "Iris split 40/10 per class");
         JsonNode lab = rows.get(1);
@@ -45,6 +45,26 @@ class PhotonicReproduceTest {
         assertTrue(lab.get("ffmAccuracy").asDouble() >= ideal - 0.02, "FFM within 2 points of ideal: " + lab);
         double dev = lab.get("ffmGradientDeviation").asDouble();
         assertTrue(dev > 0 && dev < 0.2, "measured gradients deviate by a few % only: " + dev);
+    }
+
+    /** Calibration, the methods that use it and PSO, on two seeds (slow: the calibration fits three cores per chip). */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void photonicIrisWithCalibrationPsoAndSeeds(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = run(out, err, "reproduce", "photonic-iris", "--quick", "--calibration", "--pso", "4", "--seeds", "2", "--pat",
+                "--out", dir.toString());
+        assertEquals(0, code, err.toString());
+        JsonNode t = new ObjectMapper().readTree(dir.resolve("table.json").toFile());
+        JsonNode runs = t.get("runs");
+        assertEquals(6, runs.size());
+        for (JsonNode r : runs) {
+            assertTrue(r.get("calibrationHeldOutResidual").asDouble() < 0.5 * r.get("nominalModelHeldOutResidual").asDouble(), r.toString());
+            assertTrue(r.get("psoBenchCost").get("frames").asLong() > 0, r.toString());
+            assertTrue(r.has("calibratedPatAccuracy") && r.has("calibratedInSilicoDeployedAccuracy") && r.has("patNominalAccuracy"));
+        }
+        String md = Files.readString(dir.resolve("table.md"));
+        assertTrue(md.contains("±") && md.contains("PAT (calibrated model)") && md.contains("PSO"), md);
     }
 
     @Test

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce a published result (tables and figures) into an output directory.",
         subcommands = {org.phasor.cli.bench.FfmLayersCommand.class, PhotonicIrisCommand.class, ExceptionalPointCommand.class,
-                org.phasor.cli.lightgen.ReproduceLightgenCommand.class, ScatteringFocusCommand.class, NlosCommand.class,
+                org.phasor.cli.lightgen.ReproduceLightgenCommand.class, org.phasor.cli.lightgen.ReproduceLightgenInSituCommand.class, ScatteringFocusCommand.class, NlosCommand.class,
                 LowLightCommand.class, CommandLine.HelpCommand.class})
 public final class ReproduceCommand implements Runnable {
     @CommandLine.Spec

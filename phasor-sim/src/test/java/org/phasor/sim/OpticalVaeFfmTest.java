@@ -7,7 +7,6 @@ import org.phasor.bench.ComplexFrames;
 import org.phasor.bench.FullyForward;
 import org.phasor.bench.Holography;
 import org.phasor.bench.IntensityObjective;
-import org.phasor.math.ComplexArray;
 import org.phasor.math.Precision;
 import org.phasor.model.Params;
 import org.phasor.task.generative.OpticalVae;
@@ -59,36 +58,18 @@ class OpticalVaeFfmTest {
 
         // the bench: the emitter's field at the fibres' far face is the launched input
         double[] mu = vae.encodeMean(x, null, 0, batch);
-        ComplexArray ch = ComplexArray.fromInterleaved(Precision.DOUBLE, batch, 1, cfg.channels(), mu);
-        ComplexArray field = ComplexArray.zeros(Precision.DOUBLE, batch, n, n);
-        vae.emitter().apply(ch, field);
+        ComplexFrames field = new ComplexFrames(batch, n, n, vae.emitterFields(mu, null, 0, batch, 1));
         double[] dist = new double[layers + 1];
         Arrays.fill(dist, z);
         BenchDescription d = new BenchDescription("optical VAE decoder", n, n, 8e-6, 532e-9, dist, layers, 256, 1.0 / 42);
         SimulatedBench bench = new SimulatedBench(d, Imperfections.NONE, Rig.PROP);
         FullyForward ffm = new FullyForward(bench, BenchCalibration.nominal(d), new Holography(4, layers + 2), List.of());
         ffm.program(dec);
-        int side = cfg.imageSide();
-        int w0 = (n - side) / 2;
-        double weight = 784.0 / (side * side);
         double alpha = vae.state().cameraGain();
-        IntensityObjective reconstruction = (intensity, b, pixels, dLdI) -> {
-            double loss = 0;
-            Arrays.fill(dLdI, 0);
-            for (int item = 0; item < b; item++) {
-                for (int y = 0; y < side; y++) {
-                    for (int xx = 0; xx < side; xx++) {
-                        int p = item * pixels + (w0 + y) * n + w0 + xx;
-                        double target = x[item * 784 + (y * 28 / side) * 28 + xx * 28 / side];
-                        double diff = alpha * intensity[p] - target;
-                        loss += weight * diff * diff;
-                        dLdI[p] = weight * 2 * alpha * diff;
-                    }
-                }
-            }
-            return loss;
-        };
-        FullyForward.Result measured = ffm.gradient(ComplexFrames.of(field), reconstruction);
+        // the reconstruction term as a loss of camera frames, as the bench trainer (BenchDecoder) uses it
+        IntensityObjective reconstruction = (intensity, b, pixels, dLdI) ->
+                vae.reconstructionLoss(intensity, b, alpha, x, 0, dLdI);
+        FullyForward.Result measured = ffm.gradient(field, reconstruction);
         double num = 0;
         double den = 0;
         for (int l = 0; l < layers; l++) {

@@ -63,7 +63,7 @@ public final class LightgenExperiment {
     private LightgenExperiment() {
     }
 
-    static double[] toDouble(float[] f, int from, int n) {
+    public static double[] toDouble(float[] f, int from, int n) {
         double[] d = new double[n * 784];
         for (int i = 0; i < d.length; i++) {
             d[i] = f[from * 784 + i];
@@ -228,7 +228,7 @@ public final class LightgenExperiment {
         return new Row(name, q.frechet(), q.classAccuracy(), q.diversity(), psnr, ssim, gains[0], gains[1], gains[2], note);
     }
 
-    static double meanPsnr(double[] ref, double[] img, int n) {
+    public static double meanPsnr(double[] ref, double[] img, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += ImageQuality.psnr(ref, i * 784, img, i * 784, 784, 1);
@@ -247,7 +247,7 @@ public final class LightgenExperiment {
     }
 
     /** Latents from a diagonal Gaussian fitted per class to the posterior means of the training images. */
-    static double[] classFittedLatents(OpticalVae vae, double[] x, int[] y, int n, int[] genLabels, long seed) {
+    public static double[] classFittedLatents(OpticalVae vae, double[] x, int[] y, int n, int[] genLabels, long seed) {
         int k = vae.config().channels();
         int m = Math.min(n, 2000);
         double[] mu = vae.encodeMean(x, y, 0, m);

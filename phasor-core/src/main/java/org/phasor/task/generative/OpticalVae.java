@@ -420,6 +420,95 @@ public final class OpticalVae {
         return images;
     }
 
+    /**
+     * The fields the fibre emitter launches for latents z (n × K complex interleaved, items [from, from+n)) with
+     * the class channels lit (conditional), times {@code scale}: what a bench running the decoder receives at its
+     * input plane. Double precision, interleaved {@code [n][grid][grid]}.
+     */
+    public double[] emitterFields(double[] z, int[] labels, int from, int n, double scale) {
+        int k = config.channels();
+        int kd = config.decoderChannels();
+        ComplexArray ch = ComplexArray.zeros(Precision.DOUBLE, n, 1, kd);
+        for (int b = 0; b < n; b++) {
+            for (int c = 0; c < k; c++) {
+                ch.set((long) b * kd + c, scale * z[2 * ((from + b) * k + c)], scale * z[2 * ((from + b) * k + c) + 1]);
+            }
+            if (config.conditional()) {
+                ch.set((long) b * kd + k + labels[from + b], scale * CLASS_AMPLITUDE, 0);
+            }
+        }
+        ComplexArray field = ComplexArray.zeros(Precision.DOUBLE, n, grid.ny(), grid.nx());
+        emitter.apply(ch, field);
+        return field.toInterleaved();
+    }
+
+    /**
+     * Camera frames (n × grid² intensities, row-major) → 28×28 images: the image window binned to 28×28 and
+     * scaled by {@code alpha}, exactly as {@link #decode} forms its images.
+     */
+    public double[] imagesFromFrames(double[] frames, int n, double alpha) {
+        int s = config.imageSide();
+        int g = config.grid();
+        double[] images = new double[n * PIXELS];
+        for (int b = 0; b < n; b++) {
+            double[] sum = new double[PIXELS];
+            int[] cnt = new int[PIXELS];
+            for (int y = 0; y < s; y++) {
+                for (int xx = 0; xx < s; xx++) {
+                    int p = src(y) * SIDE + src(xx);
+                    sum[p] += frames[b * g * g + (window0 + y) * g + window0 + xx];
+                    cnt[p]++;
+                }
+            }
+            for (int p = 0; p < PIXELS; p++) {
+                images[b * PIXELS + p] = alpha * sum[p] / cnt[p];
+            }
+        }
+        return images;
+    }
+
+    /**
+     * The reconstruction term of the loss as a loss of camera frames: L = (784/S²)·Σ_window (α·I − x)² over n
+     * frames (grid² pixels each) against images x (n × 784, items [from, from+n)); writes ∂L/∂I (zero outside
+     * the window) and returns L. The same numbers {@link #lossAndGradient} uses for its reconstruction term.
+     */
+    public double reconstructionLoss(double[] frames, int n, double alpha, double[] x, int from, double[] dLdI) {
+        int s = config.imageSide();
+        int g = config.grid();
+        double weight = (double) PIXELS / (s * s);
+        java.util.Arrays.fill(dLdI, 0, n * g * g, 0);
+        double loss = 0;
+        for (int b = 0; b < n; b++) {
+            for (int y = 0; y < s; y++) {
+                for (int xx = 0; xx < s; xx++) {
+                    int p = b * g * g + (window0 + y) * g + window0 + xx;
+                    double diff = alpha * frames[p] - x[(from + b) * PIXELS + src(y) * SIDE + src(xx)];
+                    loss += weight * diff * diff;
+                    dLdI[p] = weight * 2 * alpha * diff;
+                }
+            }
+        }
+        return loss;
+    }
+
+    /** Least-squares camera gain α = Σ x·I / Σ I² over the image windows of n frames against images x. */
+    public double fitCameraGain(double[] frames, int n, double[] x, int from) {
+        int s = config.imageSide();
+        int g = config.grid();
+        double xi = 0;
+        double ii = 0;
+        for (int b = 0; b < n; b++) {
+            for (int y = 0; y < s; y++) {
+                for (int xx = 0; xx < s; xx++) {
+                    double i = frames[b * g * g + (window0 + y) * g + window0 + xx];
+                    xi += x[(from + b) * PIXELS + src(y) * SIDE + src(xx)] * i;
+                    ii += i * i;
+                }
+            }
+        }
+        return xi / Math.max(ii, 1e-300);
+    }
+
     /** Camera frames of the current decoder batch, binned to 28×28 and scaled by α, into images[from..]. */
     private void cameraImages(int m, double[] images, int from) {
         int s = config.imageSide();

@@ -78,6 +78,12 @@ public record OpticalVaeConfig(int grid, double pitch, double wavelength, double
                 fibreWaist, fibrePitch, conditional, sigma, klWeight, imageSide, seed);
     }
 
+    /** The same configuration with pad 1 (circular) or 2 (zero-padded, linear convolution, as benches behave). */
+    public OpticalVaeConfig withPad(int p) {
+        return new OpticalVaeConfig(grid, pitch, wavelength, distance, p, encoderLayers, decoderLayers, channels,
+                fibreWaist, fibrePitch, conditional, noiseSigma, klWeight, imageSide, seed);
+    }
+
     /** Channels at the decoder's fibre face: K latent channels plus the reserved class channels. */
     public int decoderChannels() {
         return channels + (conditional ? CLASSES : 0);

@@ -222,6 +222,31 @@ public final class PhotonicIrisCommand implements Callable<Integer> {
             }
             md.append("\n");
         }
+        md.append("\nPaired with the ideal run of the same seed (same data split and initial settings): method − ideal, points, mean ± sd:\n\n");
+        md.append(head.toString().replace(" ideal simulation |", "")).append("\n|")
+                .append("---|".repeat((int) head.chars().filter(ch -> ch == '|').count() - 2)).append("\n");
+        for (int i = 0; i < exp.levels().size(); i++) {
+            md.append("| ").append(exp.levels().get(i).name()).append(" |");
+            List<java.util.function.Function<PhotonicIris.Row, Double>> cols = new ArrayList<>();
+            cols.add(PhotonicIris.Row::deployedAccuracy);
+            if (cal) {
+                cols.add(x -> x.calibrated().inSilicoDeployed());
+            }
+            cols.add(PhotonicIris.Row::ffmAccuracy);
+            if (cal) {
+                cols.add(x -> x.calibrated().patAccuracy());
+            }
+            if (exp.withPat()) {
+                cols.add(PhotonicIris.Row::patAccuracy);
+            }
+            if (withPso) {
+                cols.add(x -> x.pso().accuracy());
+            }
+            for (var f : cols) {
+                md.append(" ").append(ms(col(rs, i, x -> f.apply(x) - x.idealAccuracy()), true).replace(" %", "")).append(" |");
+            }
+            md.append("\n");
+        }
         md.append("\nMean of the last 10 epochs' test accuracy (less sensitive to the 3.3-point steps of a 30-sample test set):\n\n");
         md.append("| level | ideal | FFM |").append(cal ? " PAT (calibrated) |" : "").append("\n|---|---|---|").append(cal ? "---|" : "").append("\n");
         for (int i = 0; i < exp.levels().size(); i++) {

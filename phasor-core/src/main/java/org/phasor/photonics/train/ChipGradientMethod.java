@@ -5,6 +5,7 @@ import org.phasor.photonics.CoreAccess;
 import org.phasor.photonics.NetworkPass;
 import org.phasor.photonics.NetworkShape;
 import org.phasor.photonics.PhotonicModel;
+import org.phasor.photonics.TwinModel;
 import org.phasor.photonics.bench.BenchAccess;
 import org.phasor.photonics.bench.ChipBench;
 import org.phasor.photonics.bench.CoherentDetection;
@@ -32,7 +33,7 @@ public final class ChipGradientMethod implements GradientMethod {
     private final String name;
     private final NetworkShape shape;
     private final ChipBench bench;
-    private final PhotonicModel model;
+    private final TwinModel model;
     private final CoreAccess chip;
     private final Function<Batch, double[][]> encoder;
     private final NetworkPass pass;
@@ -44,6 +45,15 @@ public final class ChipGradientMethod implements GradientMethod {
      */
     public ChipGradientMethod(String name, NetworkShape shape, ChipBench bench, CoherentDetection detection,
                               Function<Batch, double[][]> encoder) {
+        this(name, shape, bench, detection, null, encoder);
+    }
+
+    /**
+     * @param twin the model that in-silico trains on and PAT differentiates (null: the nominal model; e.g. a
+     *             {@link org.phasor.photonics.CalibratedModel} from {@link org.phasor.photonics.bench.ChipCalibration})
+     */
+    public ChipGradientMethod(String name, NetworkShape shape, ChipBench bench, CoherentDetection detection,
+                              TwinModel twin, Function<Batch, double[][]> encoder) {
         if (!name.equals("in-silico") && !name.equals("ffm") && !name.equals("pat")) {
             throw new IllegalArgumentException("unknown chip gradient method '" + name + "' (in-silico, ffm, pat)");
         }
@@ -53,8 +63,8 @@ public final class ChipGradientMethod implements GradientMethod {
         this.name = name;
         this.shape = shape;
         this.bench = bench;
-        this.model = new PhotonicModel(shape);
-        this.chip = bench == null ? null : new BenchAccess(bench, model, detection);
+        this.model = twin != null ? twin : new PhotonicModel(shape);
+        this.chip = bench == null ? null : new BenchAccess(bench, new PhotonicModel(shape), detection);
         this.encoder = encoder;
         this.pass = new NetworkPass(shape);
     }
@@ -100,6 +110,11 @@ public final class ChipGradientMethod implements GradientMethod {
             default -> {
                 loss = pass.forward(model, x, batch.labels());
                 pass.backward(model, grads);
+            }
+        }
+        if (!name.equals("ffm")) {
+            for (int c = 0; c < grads.length; c++) {
+                grads[c] = model.settingsGradient(c, grads[c]);
             }
         }
         long passes = (long) batch.size() * shape.cores();

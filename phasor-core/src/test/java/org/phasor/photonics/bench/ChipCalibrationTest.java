@@ -34,6 +34,44 @@ class ChipCalibrationTest {
         assertTrue(calibrated < 0.5 * nominal && calibrated < 0.3, "PAT gradient deviation: calibrated " + calibrated + ", nominal " + nominal);
     }
 
+    /** The shared-Trainer method with a calibrated twin gives PAT's gradient, command-mapped, as ChipTraining does. */
+    @Test
+    void gradientMethodPatUsesTheCalibratedTwin() {
+        SimulatedChipBench chip = new SimulatedChipBench(SHAPE, ChipImperfections.IDEAL, 2);
+        CoherentDetection det = new CoherentDetection(4, 1.0);
+        org.phasor.photonics.CalibratedModel twin = new org.phasor.photonics.CalibratedModel(SHAPE);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        for (int c = 0; c < SHAPE.cores(); c++) {
+            double[] p = twin.parameters(c);
+            for (int i = 0; i < p.length; i++) {
+                p[i] += 0.03 * rng.nextGaussian();      // a twin that differs from the nominal one, gains and crosstalk included
+            }
+            twin.setParameters(c, p);
+        }
+        double[][] x = ChipBenchTest.inputs(4, 6, 5);
+        int[] labels = {0, 1, 2, 0};
+        double[][] s = ChipBenchTest.settings(SHAPE, 6);
+        var method = new org.phasor.photonics.train.ChipGradientMethod("pat", SHAPE, chip, det, twin, b -> x);
+        var batch = new org.phasor.train.Batch(new float[4], labels, 1, 1);
+        var step = method.step(new org.phasor.model.Params(s), batch);
+        // reference: measured forward, twin backward, twin's command map
+        var pass = new org.phasor.photonics.NetworkPass(SHAPE);
+        for (int c = 0; c < s.length; c++) {
+            twin.program(c, s[c]);
+            chip.program(c, s[c]);
+        }
+        pass.forward(new BenchAccess(chip, new org.phasor.photonics.PhotonicModel(SHAPE), det), x, labels);
+        pass.retap(twin);
+        double[][] g = {new double[SHAPE.heaters(0)], new double[SHAPE.heaters(1)]};
+        pass.backward(twin, g);
+        for (int c = 0; c < 2; c++) {
+            double[] ref = twin.settingsGradient(c, g[c]);
+            for (int h = 0; h < ref.length; h++) {
+                assertEquals(ref[h], step.gradients()[c][h], 1e-9 * (1 + Math.abs(ref[h])));
+            }
+        }
+    }
+
     @Test
     void particleSwarmCountsAFullDataPassPerObjectiveValue() {
         SimulatedChipBench chip = new SimulatedChipBench(SHAPE, ChipImperfections.LOW, 3);

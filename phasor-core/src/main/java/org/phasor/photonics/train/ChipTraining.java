@@ -54,7 +54,7 @@ public final class ChipTraining {
      * @param trainLoss         mean loss of the epoch's batches as the method saw them
      * @param testAccuracy      on the chip for FFM/PAT, on the model for in silico
      * @param ffmDeviation      ‖g_FFM − g_true‖/‖g_true‖ on the probe (NaN if not measured)
-     * @param modelDeviation    ‖g_model − g_true‖/‖g_true‖ on the probe (NaN if not measured)
+     * @param modelDeviation    ‖g_PAT − g_true‖/‖g_true‖ on the probe (measured data pass, nominal-model error pass; NaN if not measured)
      */
     public record Epoch(int epoch, double trainLoss, double testAccuracy, double ffmDeviation, double modelDeviation) {
     }

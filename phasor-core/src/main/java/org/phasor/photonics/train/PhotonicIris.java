@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 /**
  * The FFM paper's integrated-photonics case: Iris (4 features → 16×1 input, 3 classes, 40/10 per class),
  * a network of folded symmetric cores, trained (1) in simulation and deployed on a chip, (2) fully forward
- * on the chip, for several chip imperfection levels. The ideal-simulation run is shared by all levels (the
+ * on the chip, (3) after a measured calibration, in simulation on the calibrated model and deployed, and
+ * physics-aware with it, (4) physics-aware with the nominal model, (5) by particle swarm, for several chip
+ * imperfection levels. The ideal-simulation run is shared by all levels (the
  * model does not depend on the chip); each level has its own chip (seeded) for deployment and for FFM.
  *
  * @param shape          network (default: cores of 16, 16 and 8 ports, Kerr activation, 3 class ports)
@@ -65,8 +67,11 @@ public record PhotonicIris(NetworkShape shape, List<ChipImperfections> levels, i
      * @param patAccuracy       trained physics-aware on this chip (NaN unless withPat)
      * @param ffmGradDeviation  mean over the FFM training epochs of ‖g_FFM − g_true‖/‖g_true‖
      * @param ffmDevAtDesign    ‖g_FFM − g_true‖/‖g_true‖ at the computer-designed (in-silico) settings
-     * @param modelDevAtDesign  ‖g_model − g_true‖/‖g_true‖ at the computer-designed settings: how wrong the
-     *                          computer's own gradient is on this chip
+     * @param modelDevAtDesign  ‖g_PAT − g_true‖/‖g_true‖ at the computer-designed settings, g_PAT from the measured
+     *                          data pass and the nominal model's error pass: how wrong the uncalibrated model's
+     *                          gradient is on this chip
+     * @param calibrated        the calibration-based results (null unless {@code calibrate})
+     * @param pso               the particle-swarm baseline (null unless {@code psoParticles > 0})
      * @param ffmCurve          FFM learning curve
      * @param ffmCost           bench cost of FFM training
      */

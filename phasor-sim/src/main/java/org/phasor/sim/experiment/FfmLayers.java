@@ -103,8 +103,8 @@ public final class FfmLayers {
 
         // in silico: design on the nominal model, then deploy
         InSilicoMethod inSilico = new InSilicoMethod(net, encoder, loss, Math.max(cfg.batch(), 100), Precision.DOUBLE);
-        Trainer.Result designed = new Trainer(inSilico, adam(init), settings, null, null)
-                .train(train, null, new Trainer(inSilico, adam(init), settings, null, null).initialState(init));
+        Trainer.Result designed = new Trainer(inSilico, adam(init, train.size()), settings, null, null)
+                .train(train, null, new Trainer(inSilico, adam(init, train.size()), settings, null, null).initialState(init));
         double ideal = Trainer.evaluate(inSilico, designed.params(), test, 100)[0];
         Lab lab = lab(d, encoder, readout, loss);
         double deployed = Trainer.evaluate(deployment(lab.classifier), designed.params(), test, 100)[0];
@@ -126,7 +126,7 @@ public final class FfmLayers {
                 case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed());
                 default -> throw new IllegalArgumentException("unknown method " + m);
             };
-            Trainer trainer = new Trainer(method, adam(init), settings, null, null);
+            Trainer trainer = new Trainer(method, adam(init, train.size()), settings, null, null);
             Trainer.Result r = trainer.train(train, null, trainer.initialState(init));
             double a = Trainer.evaluate(method, r.params(), test, 100)[0];
             acc.put(m, a);
@@ -197,9 +197,13 @@ public final class FfmLayers {
         return new Params(p);
     }
 
-    private Adam adam(Params init) {
+    private Adam adam(Params init, int trainSize) {
         int[] sizes = Arrays.stream(init.layers()).mapToInt(a -> a.length).toArray();
-        return new Adam(sizes, new LearningRateSchedule.Constant(cfg.learningRate()));
+        long steps = (long) cfg.epochs() * ((trainSize + cfg.batch() - 1) / cfg.batch());
+        LearningRateSchedule lr = cfg.finalLearningRate() == cfg.learningRate()
+                ? LearningRateSchedule.constant(cfg.learningRate())
+                : LearningRateSchedule.cosine(cfg.learningRate(), steps, cfg.finalLearningRate());
+        return new Adam(sizes, lr);
     }
 
     /** Inference on the bench only (the deployed design is evaluated, never trained there). */

@@ -9,6 +9,7 @@ import org.phasor.bench.Holography;
 import org.phasor.bench.NominalModel;
 import org.phasor.bench.ParticleSwarmMethod;
 import org.phasor.bench.PhysicsAwareMethod;
+import org.phasor.bench.RecalibratingMethod;
 import org.phasor.data.DataSplit;
 import org.phasor.data.Dataset;
 import org.phasor.math.Precision;
@@ -58,6 +59,9 @@ public final class FfmLayers {
                       Map<String, StepCost> costPerStep, double calibrationFrames, double seconds,
                       Map<String, double[][]> phases) {
     }
+
+    private static final int CAL_STRIDE = 8; // response measured at every 8th level (33 levels)
+    private static final int CAL_SEARCH = 4; // registration search radius, pixels
 
     private final FfmLayersConfig cfg;
     private final Imperfections profile;
@@ -120,8 +124,10 @@ public final class FfmLayers {
         for (String m : cfg.methods()) {
             Lab fresh = lab(d, encoder, readout, loss);
             GradientMethod method = switch (m) {
-                case "ffm" -> new FullyForwardMethod(fresh.classifier,
-                        new FullyForward(fresh.bench, fresh.calibration, fresh.holo, List.of()));
+                case "ffm" -> cfg.recalibrateEvery() > 0
+                        ? new RecalibratingMethod(fresh.bench, fresh.holo, CAL_STRIDE, CAL_SEARCH, cfg.recalibrateEvery(),
+                                fresh.calibration, cal -> ffm(fresh, cal, encoder, readout, loss))
+                        : ffm(fresh, fresh.calibration, encoder, readout, loss);
                 case "pat" -> new PhysicsAwareMethod(fresh.classifier, net.workspace(cfg.batch(), Precision.DOUBLE), encoder);
                 case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed());
                 default -> throw new IllegalArgumentException("unknown method " + m);
@@ -144,11 +150,17 @@ public final class FfmLayers {
     private record Lab(SimulatedBench bench, BenchCalibration calibration, Holography holo, BenchClassifier classifier) {
     }
 
+    private static GradientMethod ffm(Lab lab, BenchCalibration cal, Encoder encoder, Readout readout,
+                                      ClassificationLoss loss) {
+        return new FullyForwardMethod(new BenchClassifier(lab.bench, cal, encoder, readout, loss),
+                new FullyForward(lab.bench, cal, lab.holo, List.of()));
+    }
+
     /** A fresh copy of the lab (same profile and seed), calibrated by its own measured procedures. */
     private Lab lab(BenchDescription d, Encoder encoder, Readout readout, ClassificationLoss loss) {
         SimulatedBench bench = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
         Holography holo = new Holography(cfg.holographySteps(), d.modulators() + 2);
-        BenchCalibration cal = BenchCalibration.measure(bench, holo, 8, 4);
+        BenchCalibration cal = BenchCalibration.measure(bench, holo, CAL_STRIDE, CAL_SEARCH);
         return new Lab(bench, cal, holo, new BenchClassifier(bench, cal, encoder, readout, loss));
     }
 

@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
  * {@code phasor generate}).
  */
 @Command(name = "lightgen", mixinStandardHelpOptions = true,
-        description = "All-optical generative network (optical VAE with a fibre latent space) vs a digital VAE on Fashion-MNIST.")
+        description = "All-optical generative network (optical VAE with a fibre latent space) vs a digital VAE on Fashion-MNIST: "
+                + "conditional and unconditional optical VAEs, latent interpolation and arithmetic.")
 public final class ReproduceLightgenCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "small subset and one epoch (a smoke run, minutes)")
     boolean quick;
@@ -44,6 +45,8 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
     Path classifier;
     @Option(names = "--epochs", description = "optical training epochs (overrides the preset)")
     Integer epochs;
+    @Option(names = "--unconditional-epochs", description = "unconditional optical VAE training epochs (overrides the preset)")
+    Integer unconditionalEpochs;
     @Option(names = "--digital-epochs", description = "digital VAE training epochs (overrides the preset)")
     Integer digitalEpochs;
     @Option(names = "--train-images", description = "training images (overrides the preset)")
@@ -70,7 +73,8 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
         s = new LightgenExperiment.Settings(trainImages != null ? trainImages : s.trainImages(), s.testImages(),
                 s.evalImages(), s.samplesPerClass(), epochs != null ? epochs : s.epochs(),
                 digitalEpochs != null ? digitalEpochs : s.digitalEpochs(), s.batch(),
-                s.learningRate(), s.digitalHidden(), seed, oc);
+                s.learningRate(), s.digitalHidden(), seed, oc,
+                unconditionalEpochs != null ? unconditionalEpochs : s.unconditionalEpochs());
         if (!Files.isRegularFile(classifier)) {
             throw new NoSuchFileException(classifier + " (train it with: phasor lightgen train-classifier)");
         }
@@ -90,9 +94,16 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
         Figures.imageGrid(out.resolve("interpolation.png"), r.interpolation(), 1, r.interpolationSteps(), 3);
         Figures.imageGrid(out.resolve("class_transfer.png"), r.transfer(), 1, 10, 3);
         Figures.imageGrid(out.resolve("denoising.png"), r.denoising(), 4, r.denoisingColumns(), 3);
-        writeCurve(r.curve());
+        Figures.imageGrid(out.resolve("samples_unconditional.png"), r.unconditionalSamples(), 10, 10, 2);
+        Figures.imageGrid(out.resolve("samples_unconditional_fitted.png"), r.unconditionalFittedSamples(), 10, 10, 2);
+        LightgenExperiment.Arithmetic a = r.arithmetic();
+        Figures.imageGrid(out.resolve("latent_arithmetic.png"), a.figure(), a.figureRows(), a.figureCols(), 2);
+        writeCurve(r.curve(), "learning_curve", "optical CVAE, in-silico training");
+        writeCurve(r.unconditionalCurve(), "learning_curve_unconditional", "unconditional optical VAE, in-silico training");
         RunFiles.save(out.resolve("optical-cvae"), r.vae());
-        System.out.println("wrote " + out.resolve("table.md") + ", figures and the run directory " + out.resolve("optical-cvae"));
+        RunFiles.save(out.resolve("optical-vae-unconditional"), r.unconditionalVae());
+        System.out.println("wrote " + out.resolve("table.md") + ", figures and the run directories " + out.resolve("optical-cvae")
+                + ", " + out.resolve("optical-vae-unconditional"));
         return 0;
     }
 
@@ -110,6 +121,16 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
         json.put("data", data);
         json.put("settings", s);
         json.put("rows", r.rows());
+        LightgenExperiment.Arithmetic a = r.arithmetic();
+        Map<String, Object> arith = new LinkedHashMap<>();
+        arith.put("model", "unconditional optical VAE");
+        arith.put("rule", "z = mu(x_A) - m_class(A) + m_B, m_c = mean posterior mean of training class c");
+        arith.put("recognised_as_target", a.toTarget());
+        arith.put("pairs", a.pairs());
+        arith.put("recognised_as_target_by_class", a.toTargetByClass());
+        arith.put("reconstruction_keeps_class", a.reconstructionKept());
+        arith.put("decoded_class_mean_recognised", a.classMeanRecognised());
+        json.put("latent_arithmetic", arith);
         Map<String, Object> timing = new LinkedHashMap<>();
         timing.put("optical_training_steps", r.steps());
         timing.put("optical_seconds_per_step", r.opticalSecondsPerStep());
@@ -126,6 +147,12 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
                     f(row.frechet()), f(row.classAccuracy()), f(row.diversity()), f(row.psnr()), f(row.ssim()),
                     f(row.denoiseGain05()), f(row.denoiseGain03()), f(row.denoiseGainSpeckle()), row.note()));
         }
+        md.append(String.format(Locale.ROOT, "%nDiversity: within-class for class-conditional rows, overall (mean "
+                + "pairwise feature distance of the samples / the same for the test images) for unconditional rows.%n"));
+        md.append(String.format(Locale.ROOT, "%nLatent arithmetic (unconditional optical VAE, z = μ(x_A) − m_class(A) + m_B): "
+                        + "%.1f %% of %d results recognised as class B (B ≠ class(A)); plain reconstructions keep their class "
+                        + "%.1f %%; decoded class means m_B recognised %.0f %%.%n", 100 * a.toTarget(), a.pairs(),
+                100 * a.reconstructionKept(), 100 * a.classMeanRecognised()));
         md.append(String.format(Locale.ROOT, "%nData: %s. Optical training: %d steps of batch %d, %.3f s/step, "
                         + "generation %.4f s/image (this machine, single precision).%n", data, r.steps(), s.batch(),
                 r.opticalSecondsPerStep(), r.opticalSecondsPerImage()));
@@ -138,7 +165,7 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private void writeCurve(List<OpticalVaeTraining.LogEntry> curve) throws Exception {
+    private void writeCurve(List<OpticalVaeTraining.LogEntry> curve, String name, String title) throws Exception {
         StringBuilder csv = new StringBuilder("epoch,step,reconstruction,kl,seconds\n");
         double[] x = new double[curve.size()];
         double[] rec = new double[curve.size()];
@@ -151,12 +178,12 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
             kl[i] = e.kl();
         }
         byte[] b = csv.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicWrite.write(out.resolve("learning_curve.csv"), o -> o.write(b));
+        AtomicWrite.write(out.resolve(name + ".csv"), o -> o.write(b));
         if (curve.size() >= 1) {
             List<Figures.Series> series = new ArrayList<>();
             series.add(new Figures.Series("reconstruction (per image)", x, rec, Color.BLUE));
             series.add(new Figures.Series("KL (per image)", x, kl, Color.RED));
-            Figures.lineChart(out.resolve("learning_curve.png"), "optical CVAE, in-silico training", "step", series);
+            Figures.lineChart(out.resolve(name + ".png"), title, "step", series);
         }
     }
 }

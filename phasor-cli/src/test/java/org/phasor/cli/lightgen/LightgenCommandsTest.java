@@ -35,11 +35,22 @@ class LightgenCommandsTest {
         assertEquals(0, code);
         for (String f : new String[]{"table.json", "table.md", "samples_optical.png", "samples_optical_fitted.png", "samples_digital.png",
                 "interpolation.png", "class_transfer.png", "denoising.png", "learning_curve.png", "learning_curve.csv",
-                "optical-cvae/config.json", "optical-cvae/state.npz"}) {
+                "samples_unconditional.png", "samples_unconditional_fitted.png", "latent_arithmetic.png",
+                "learning_curve_unconditional.csv", "optical-cvae/config.json", "optical-cvae/state.npz",
+                "optical-vae-unconditional/config.json", "optical-vae-unconditional/state.npz"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         JsonNode t = RunFiles.JSON.readTree(out.resolve("table.json").toFile());
-        assertEquals(5, t.get("rows").size());
+        assertEquals(7, t.get("rows").size());
+        JsonNode unconditional = t.get("rows").get(5);
+        assertTrue(unconditional.get("name").asText().contains("unconditional"));
+        assertTrue(unconditional.get("classAccuracy").isNull() || Double.isNaN(unconditional.get("classAccuracy").asDouble()),
+                "no class accuracy for unconditional samples: " + unconditional);
+        assertTrue(unconditional.get("diversity").asDouble() > 0 && unconditional.get("psnr").asDouble() > 0, unconditional.toString());
+        JsonNode arith = t.get("latent_arithmetic");
+        assertEquals(40 * 9, arith.get("pairs").asInt());
+        double toTarget = arith.get("recognised_as_target").asDouble();
+        assertTrue(toTarget >= 0 && toTarget <= 1, arith.toString());
         double floorFd = t.get("rows").get(0).get("frechet").asDouble();
         double untrainedFd = t.get("rows").get(2).get("frechet").asDouble();
         assertTrue(floorFd < untrainedFd, "real images are closer to the test set than the untrained decoder's: "
@@ -73,6 +84,11 @@ class LightgenCommandsTest {
         cl2.setErr(new PrintWriter(err2));
         assertEquals(2, cl2.execute("generate", dir.toString(), "--out", dir.resolve("x.png").toString()));
         assertTrue(err2.toString().contains("config.json"), err2.toString());
+        StringWriter err3 = new StringWriter();
+        CommandLine cl3 = Main.commandLine();
+        cl3.setErr(new PrintWriter(err3));
+        assertEquals(2, cl3.execute("reproduce", "lightgen", "--quick", "--unconditional-epochs", "0", "--out", dir.toString()));
+        assertTrue(err3.toString().contains("unconditional epochs") && err3.toString().lines().count() == 1, err3.toString());
     }
 
     @Test

@@ -23,27 +23,46 @@ import java.util.function.Consumer;
 public final class LightgenExperiment {
 
     /**
-     * @param trainImages     training images used (first of a seeded permutation of the training set)
-     * @param testImages      test images for the Fréchet reference (first of the test set)
-     * @param evalImages      test images for reconstruction and denoising
-     * @param samplesPerClass generated samples per class
-     * @param epochs          optical training epochs
-     * @param digitalEpochs   digital VAE training epochs
-     * @param batch           batch size (both)
-     * @param learningRate    optical Adam learning rate (phases, radians)
-     * @param digitalHidden   hidden width of the digital VAE
-     * @param seed            everything random derives from it
-     * @param optical         optical VAE geometry
+     * @param trainImages         training images used (first of a seeded permutation of the training set)
+     * @param testImages          test images for the Fréchet reference (first of the test set)
+     * @param evalImages          test images for reconstruction, denoising and latent arithmetic
+     * @param samplesPerClass     generated samples per class (unconditional models: 10× as many in all)
+     * @param epochs              optical training epochs (conditional model)
+     * @param digitalEpochs       digital VAE training epochs
+     * @param batch               batch size (all)
+     * @param learningRate        optical Adam learning rate (phases, radians)
+     * @param digitalHidden       hidden width of the digital VAE
+     * @param seed                everything random derives from it
+     * @param optical             optical VAE geometry (the conditional model; the unconditional one is the same
+     *                            geometry with {@code conditional = false})
+     * @param unconditionalEpochs optical training epochs of the unconditional model
      */
     public record Settings(int trainImages, int testImages, int evalImages, int samplesPerClass, int epochs,
                            int digitalEpochs, int batch, double learningRate, int digitalHidden, long seed,
-                           OpticalVaeConfig optical) {
+                           OpticalVaeConfig optical, int unconditionalEpochs) {
+        public Settings {
+            positive("train images", trainImages);
+            positive("test images", testImages);
+            positive("eval images", evalImages);
+            positive("samples per class", samplesPerClass);
+            positive("epochs", epochs);
+            positive("digital epochs", digitalEpochs);
+            positive("batch", batch);
+            positive("unconditional epochs", unconditionalEpochs);
+        }
+
+        private static void positive(String what, int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException(what + " must be ≥ 1, got " + v);
+            }
+        }
+
         public static Settings quick() {
-            return new Settings(400, 300, 40, 10, 1, 2, 16, 0.05, 64, 1, OpticalVaeConfig.small(true));
+            return new Settings(400, 300, 40, 10, 1, 2, 16, 0.05, 64, 1, OpticalVaeConfig.small(true), 1);
         }
 
         public static Settings full() {
-            return new Settings(8000, 10000, 300, 100, 5, 10, 32, 0.03, 256, 1, OpticalVaeConfig.small(true));
+            return new Settings(8000, 10000, 300, 100, 5, 10, 32, 0.03, 256, 1, OpticalVaeConfig.small(true), 5);
         }
     }
 
@@ -52,12 +71,31 @@ public final class LightgenExperiment {
                       double denoiseGain05, double denoiseGain03, double denoiseGainSpeckle, String note) {
     }
 
+    /**
+     * Latent arithmetic in the unconditional optical VAE's latent space: z = μ(x_A) − m_{class(A)} + m_B, with m_c
+     * the mean of the encoder's posterior means μ over the training images of class c, decoded optically.
+     *
+     * @param toTarget            fraction of the (source, B ≠ class(A)) results the classifier assigns to B
+     * @param pairs               how many such results
+     * @param reconstructionKept  fraction of the plain reconstructions decode(μ(x_A)) assigned to class(A)
+     * @param classMeanRecognised fraction of the 10 decoded class means decode(m_B) assigned to B
+     * @param toTargetByClass     per target class B, the fraction of its results assigned to B
+     * @param figure              the figure's images, {@code figureRows × figureCols} row-major: one column per
+     *                            source; rows: source, reconstruction, result for B = 0..9
+     */
+    public record Arithmetic(double toTarget, int pairs, double reconstructionKept, double classMeanRecognised,
+                             double[] toTargetByClass, double[] figure, int figureRows, int figureCols) {
+    }
+
     /** Everything the command writes: the table, the images of the figures, the learning curve. */
     public record Result(List<Row> rows, double[] opticalSamples, double[] fittedSamples, double[] digitalSamples,
                          double[] untrainedSamples,
                          int[] sampleLabels, double[] interpolation, int interpolationSteps, double[] transfer,
                          double[] denoising, int denoisingColumns, List<OpticalVaeTraining.LogEntry> curve,
-                         OpticalVae vae, double opticalSecondsPerStep, double opticalSecondsPerImage, long steps) {
+                         OpticalVae vae, double opticalSecondsPerStep, double opticalSecondsPerImage, long steps,
+                         double[] unconditionalSamples, double[] unconditionalFittedSamples,
+                         OpticalVae unconditionalVae, List<OpticalVaeTraining.LogEntry> unconditionalCurve,
+                         Arithmetic arithmetic) {
     }
 
     private LightgenExperiment() {
@@ -149,6 +187,34 @@ public final class LightgenExperiment {
                 "latents drawn from a diagonal Gaussian fitted to μ of each class's training images"));
         progress.accept("optical fitted prior: " + rows.getLast());
 
+        // unconditional optical VAE: the same geometry, no class spot on the input, no class channel lit
+        OpticalVae uvae = new OpticalVae(s.optical().withConditional(false), prop, Precision.SINGLE, s.batch());
+        uvae.calibrate(xTr, yTr, Math.min(nTr, s.batch()));
+        List<OpticalVaeTraining.LogEntry> ucurve = new ArrayList<>();
+        OpticalVaeTraining.train(uvae, xTr, null, nTr, new OpticalVaeTraining.Settings(s.unconditionalEpochs(), s.batch(),
+                s.learningRate(), s.seed() + 2), Math.max(1, nTr / s.batch() / 10), e -> {
+            ucurve.add(e);
+            progress.accept(String.format(java.util.Locale.ROOT, "unconditional optical epoch %d step %d: reconstruction %.3f, KL %.3f (%.0f s)",
+                    e.epoch(), e.step(), e.reconstruction(), e.kl(), e.seconds()));
+        });
+        int[] noLabels = new int[Math.max(nGen, nTr)];
+        double[] uSamples = uvae.decode(priorLatents(nGen, k, s.seed() + 71), noLabels, nGen);
+        String ucfg = String.format(java.util.Locale.ROOT, "%d epochs, same geometry, no class light; diversity = overall",
+                s.unconditionalEpochs());
+        rows.add(unconditionalRow("optical VAE, unconditional, prior CN(0,I)", clf, ref, uSamples, nGen, xEv, yEv, nEval,
+                uvae::reconstruct, s.seed(), ucfg));
+        progress.accept("unconditional optical: " + rows.getLast());
+        double[] uFitted = uvae.decode(classFittedLatents(uvae, xTr, noLabels, nTr, java.util.Arrays.copyOf(noLabels, nGen),
+                s.seed() + 81), noLabels, nGen);
+        rows.add(unconditionalRow("optical VAE, unconditional, fitted latent Gaussian", clf, ref, uFitted, nGen, xEv, yEv,
+                nEval, null, s.seed(), "latents from one diagonal Gaussian fitted to μ of the training images"));
+        progress.accept("unconditional optical, fitted: " + rows.getLast());
+        Arithmetic arithmetic = latentArithmetic(uvae, xTr, yTr, nTr, xEv, yEv, nEval, clf);
+        progress.accept(String.format(java.util.Locale.ROOT,
+                "latent arithmetic (unconditional): %.3f of %d results recognised as the target class; "
+                        + "reconstructions keep their class %.3f; decoded class means recognised %.3f",
+                arithmetic.toTarget(), arithmetic.pairs(), arithmetic.reconstructionKept(), arithmetic.classMeanRecognised()));
+
         // figures: interpolation between two test images of one class, class transfer of one latent, denoising
         int steps8 = 8;
         int a = 0;
@@ -186,7 +252,126 @@ public final class LightgenExperiment {
         vae.decode(priorLatents(nGen, k, s.seed() + 61), genLabels, nGen);
         double perImage = (System.nanoTime() - g0) * 1e-9 / nGen;
         return new Result(rows, opticalSamples, fitted, digitalSamples, untrained, genLabels, interpolation, steps8, transfer,
-                den, cols, curve, vae, perStep, perImage, steps);
+                den, cols, curve, vae, perStep, perImage, steps, uSamples, uFitted, uvae, ucurve, arithmetic);
+    }
+
+    /** Mean of the posterior means μ per class over (at most 2000 of) the training images: m_c, n_classes × 2K. */
+    public static double[][] classMeans(OpticalVae vae, double[] x, int[] y, int n) {
+        int k2 = 2 * vae.config().channels();
+        int m = Math.min(n, 2000);
+        double[] mu = vae.encodeMean(x, y, 0, m);
+        double[][] mean = new double[OpticalVaeConfig.CLASSES][k2];
+        int[] cnt = new int[OpticalVaeConfig.CLASSES];
+        for (int i = 0; i < m; i++) {
+            cnt[y[i]]++;
+            for (int d = 0; d < k2; d++) {
+                mean[y[i]][d] += mu[i * k2 + d];
+            }
+        }
+        for (int c = 0; c < mean.length; c++) {
+            for (int d = 0; d < k2; d++) {
+                mean[c][d] /= Math.max(1, cnt[c]);
+            }
+        }
+        return mean;
+    }
+
+    /**
+     * Latent arithmetic z = μ(x_A) − m_{class(A)} + m_B for every evaluation image A and every class B, decoded
+     * by {@code vae} (meant for the unconditional model: no class light, the class lives in the latent), judged
+     * by the classifier. Deterministic (posterior means, no noise).
+     */
+    public static Arithmetic latentArithmetic(OpticalVae vae, double[] xTr, int[] yTr, int nTr, double[] xEv,
+                                              int[] yEv, int nEval, FeatureClassifier clf) {
+        int classes = OpticalVaeConfig.CLASSES;
+        int k2 = 2 * vae.config().channels();
+        double[][] m = classMeans(vae, xTr, yTr, nTr);
+        double[] mu = vae.encodeMean(xEv, yEv, 0, nEval);
+        double[] z = new double[nEval * classes * k2];
+        for (int i = 0; i < nEval; i++) {
+            for (int b = 0; b < classes; b++) {
+                int o = (i * classes + b) * k2;
+                for (int d = 0; d < k2; d++) {
+                    z[o + d] = mu[i * k2 + d] - m[yEv[i]][d] + m[b][d];
+                }
+            }
+        }
+        int[] none = new int[nEval * classes];
+        double[] out = vae.decode(z, none, nEval * classes);
+        int[] pred = clf.evaluate(out, nEval * classes).predictions();
+        int hit = 0;
+        int pairs = 0;
+        int kept = 0;
+        double[] byClass = new double[classes];
+        int[] byClassN = new int[classes];
+        for (int i = 0; i < nEval; i++) {
+            for (int b = 0; b < classes; b++) {
+                boolean ok = pred[i * classes + b] == b;
+                if (b == yEv[i]) {
+                    kept += ok ? 1 : 0;
+                } else {
+                    pairs++;
+                    hit += ok ? 1 : 0;
+                    byClass[b] += ok ? 1 : 0;
+                    byClassN[b]++;
+                }
+            }
+        }
+        for (int b = 0; b < classes; b++) {
+            byClass[b] = byClassN[b] == 0 ? Double.NaN : byClass[b] / byClassN[b];
+        }
+        double[] zm = new double[classes * k2];
+        for (int b = 0; b < classes; b++) {
+            System.arraycopy(m[b], 0, zm, b * k2, k2);
+        }
+        int[] pm = clf.evaluate(vae.decode(zm, new int[classes], classes), classes).predictions();
+        int meanOk = 0;
+        for (int b = 0; b < classes; b++) {
+            meanOk += pm[b] == b ? 1 : 0;
+        }
+        // figure: one source per class (the first evaluation image of it), in class order
+        List<Integer> src = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            for (int i = 0; i < nEval; i++) {
+                if (yEv[i] == c) {
+                    src.add(i);
+                    break;
+                }
+            }
+        }
+        int cols = src.size();
+        int rowsN = 2 + classes;
+        double[] fig = new double[rowsN * cols * 784];
+        for (int j = 0; j < cols; j++) {
+            int i = src.get(j);
+            System.arraycopy(xEv, i * 784, fig, j * 784, 784);
+            System.arraycopy(out, (i * classes + yEv[i]) * 784, fig, (cols + j) * 784, 784);
+            for (int b = 0; b < classes; b++) {
+                System.arraycopy(out, (i * classes + b) * 784, fig, ((2 + b) * cols + j) * 784, 784);
+            }
+        }
+        return new Arithmetic(pairs == 0 ? Double.NaN : (double) hit / pairs, pairs, nEval == 0 ? Double.NaN : (double) kept / nEval,
+                meanOk / (double) classes, byClass, fig, rowsN, cols);
+    }
+
+    /**
+     * A table row for unconditional samples: class accuracy NaN, diversity = overall diversity (see
+     * {@link SampleQuality#unconditional}); the note gets the entropy of the classifier's class histogram of the
+     * samples. {@code rec} null: no reconstruction columns (a sampling variant of a model that has its own row).
+     */
+    private static Row unconditionalRow(String name, FeatureClassifier clf, SampleQuality.Reference ref, double[] samples,
+                                        int nGen, double[] xEv, int[] yEv, int nEval, Reconstructor rec, long seed,
+                                        String note) {
+        SampleQuality q = SampleQuality.unconditional(clf, ref, samples, nGen);
+        String n2 = String.format(java.util.Locale.ROOT, "%s; class-histogram entropy %.2f bits (uniform: %.2f)", note,
+                SampleQuality.entropyBits(q.diversityByClass()), Math.log(ref.classes()) / Math.log(2));
+        if (rec == null) {
+            return new Row(name, q.frechet(), Double.NaN, q.diversity(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, n2);
+        }
+        Row r = row(name, clf, ref, samples, yEv, 0, xEv, yEv, nEval, rec, seed, n2, false);
+        return new Row(name, q.frechet(), Double.NaN, q.diversity(), r.psnr(), r.ssim(), r.denoiseGain05(),
+                r.denoiseGain03(), r.denoiseGainSpeckle(), n2);
     }
 
     private static int firstOther(int[] labels, int a) {
@@ -207,7 +392,14 @@ public final class LightgenExperiment {
     private static Row row(String name, FeatureClassifier clf, SampleQuality.Reference ref, double[] samples,
                            int[] labels, int nGen, double[] xEv, int[] yEv, int nEval, Reconstructor rec, long seed,
                            String note) {
-        SampleQuality q = SampleQuality.of(clf, ref, samples, labels, nGen);
+        return row(name, clf, ref, samples, labels, nGen, xEv, yEv, nEval, rec, seed, note, true);
+    }
+
+    private static Row row(String name, FeatureClassifier clf, SampleQuality.Reference ref, double[] samples,
+                           int[] labels, int nGen, double[] xEv, int[] yEv, int nEval, Reconstructor rec, long seed,
+                           String note, boolean sampleQuality) {
+        SampleQuality q = sampleQuality ? SampleQuality.of(clf, ref, samples, labels, nGen)
+                : new SampleQuality(Double.NaN, Double.NaN, Double.NaN, new double[0]);
         double[] r = rec.apply(xEv, yEv, nEval);
         double psnr = meanPsnr(xEv, r, nEval);
         double ssim = 0;

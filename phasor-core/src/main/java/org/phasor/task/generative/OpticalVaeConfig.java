@@ -78,6 +78,12 @@ public record OpticalVaeConfig(int grid, double pitch, double wavelength, double
                 fibreWaist, fibrePitch, conditional, sigma, klWeight, imageSide, seed);
     }
 
+    /** The same geometry with the class entering as light ({@code true}) or not at all ({@code false}). */
+    public OpticalVaeConfig withConditional(boolean c) {
+        return new OpticalVaeConfig(grid, pitch, wavelength, distance, pad, encoderLayers, decoderLayers, channels,
+                fibreWaist, fibrePitch, c, noiseSigma, klWeight, imageSide, seed);
+    }
+
     /** The same configuration with pad 1 (circular) or 2 (zero-padded, linear convolution, as benches behave). */
     public OpticalVaeConfig withPad(int p) {
         return new OpticalVaeConfig(grid, pitch, wavelength, distance, p, encoderLayers, decoderLayers, channels,

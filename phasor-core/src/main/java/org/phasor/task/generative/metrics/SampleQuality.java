@@ -16,8 +16,13 @@ import org.phasor.task.generative.digital.FeatureClassifier;
  */
 public record SampleQuality(double frechet, double classAccuracy, double diversity, double[] diversityByClass) {
 
-    /** Real-image features and per-class pairwise distances, computed once per test set. */
-    public record Reference(double[] features, int[] labels, double[] classSpread, int classes) {
+    /**
+     * Real-image features and pairwise distances, computed once per test set.
+     *
+     * @param classSpread   per class, mean pairwise feature distance of the real images of that class
+     * @param overallSpread mean pairwise feature distance of all real images (at most 1000, evenly spaced)
+     */
+    public record Reference(double[] features, int[] labels, double[] classSpread, double overallSpread, int classes) {
         public static Reference of(FeatureClassifier clf, double[] images, int[] labels, int classes) {
             double[] f = clf.evaluate(images, labels.length).features();
             double[] spread = new double[classes];
@@ -26,8 +31,48 @@ public record SampleQuality(double frechet, double classAccuracy, double diversi
                 spread[c] = rows.length < 2 ? Double.NaN
                         : Diversity.meanPairwiseDistance(f, FeatureClassifier.FEATURES, cap(rows, 500));
             }
-            return new Reference(f, labels, spread, classes);
+            double overall = labels.length < 2 ? Double.NaN
+                    : Diversity.meanPairwiseDistance(f, FeatureClassifier.FEATURES, cap(allRows(labels.length), 1000));
+            return new Reference(f, labels, spread, overall, classes);
         }
+    }
+
+    private static int[] allRows(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    /**
+     * The quality of unconditional samples, where within-class diversity is not defined: Fréchet distance as in
+     * {@link #of}, class accuracy NaN, and {@code diversity} = overall diversity = (mean pairwise feature distance
+     * of all samples, at most 1000 evenly spaced) / (the same for the real test images). {@code diversityByClass}
+     * holds the fraction of samples the classifier assigns to each class (the class histogram).
+     */
+    public static SampleQuality unconditional(FeatureClassifier clf, Reference ref, double[] images, int n) {
+        FeatureClassifier.Result r = clf.evaluate(images, n);
+        int d = FeatureClassifier.FEATURES;
+        double fd = FrechetDistance.between(r.features(), n, ref.features(), ref.labels().length, d);
+        double div = n < 2 || !(ref.overallSpread() > 0) ? Double.NaN
+                : Diversity.meanPairwiseDistance(r.features(), d, cap(allRows(n), 1000)) / ref.overallSpread();
+        double[] hist = new double[ref.classes()];
+        for (int i = 0; i < n; i++) {
+            hist[r.predictions()[i]] += 1.0 / n;
+        }
+        return new SampleQuality(fd, Double.NaN, div, hist);
+    }
+
+    /** Entropy in bits of a histogram of fractions (log2 of the class count when uniform). */
+    public static double entropyBits(double[] p) {
+        double h = 0;
+        for (double q : p) {
+            if (q > 0) {
+                h -= q * Math.log(q) / Math.log(2);
+            }
+        }
+        return h;
     }
 
     /** At most {@code max} rows, evenly spaced (pairwise cost grows with the square). */

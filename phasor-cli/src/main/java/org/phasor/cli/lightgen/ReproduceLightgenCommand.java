@@ -31,17 +31,22 @@ import java.util.concurrent.Callable;
  * {@code phasor generate}).
  */
 @Command(name = "lightgen", mixinStandardHelpOptions = true,
-        description = "All-optical generative network (optical VAE with a fibre latent space) vs a digital VAE on Fashion-MNIST: "
+        description = "All-optical generative network (optical VAE with a fibre latent space) vs a digital VAE on Fashion-MNIST or MNIST: "
                 + "conditional and unconditional optical VAEs, latent interpolation and arithmetic.")
 public final class ReproduceLightgenCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "small subset and one epoch (a smoke run, minutes)")
     boolean quick;
     @Option(names = "--out", required = true, description = "output directory")
     Path out;
-    @Option(names = "--data", description = "directory with the Fashion-MNIST IDX files (default: full Debian copy, else the shipped subset)")
+    @Option(names = "--dataset", defaultValue = "fashion",
+            description = "fashion (Fashion-MNIST) or mnist (the shipped MNIST digit subset) (default: ${DEFAULT-VALUE})")
+    String dataset;
+    @Option(names = "--data", description = "directory with the IDX files (default: Fashion-MNIST: the full Debian copy, "
+            + "else the shipped subset; MNIST: the shipped subset)")
     Path data;
-    @Option(names = "--classifier", defaultValue = "data/models/fashion-mnist-classifier.npy",
-            description = "weights of the fixed feature classifier (default: ${DEFAULT-VALUE})")
+    @Option(names = "--classifier",
+            description = "weights of the fixed feature classifier (default: data/models/fashion-mnist-classifier.npy, "
+                    + "or data/models/mnist-classifier.npy with --dataset mnist)")
     Path classifier;
     @Option(names = "--epochs", description = "optical training epochs (overrides the preset)")
     Integer epochs;
@@ -62,6 +67,10 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LightgenData.Kind kind = LightgenData.Kind.parse(dataset);
+        if (classifier == null) {
+            classifier = Path.of(kind.classifier);
+        }
         LightgenExperiment.Settings s = quick ? LightgenExperiment.Settings.quick() : LightgenExperiment.Settings.full();
         OpticalVaeConfig oc = s.optical();
         if (klWeight != null) {
@@ -76,11 +85,11 @@ public final class ReproduceLightgenCommand implements Callable<Integer> {
                 s.learningRate(), s.digitalHidden(), seed, oc,
                 unconditionalEpochs != null ? unconditionalEpochs : s.unconditionalEpochs());
         if (!Files.isRegularFile(classifier)) {
-            throw new NoSuchFileException(classifier + " (train it with: phasor lightgen train-classifier)");
+            throw new NoSuchFileException(classifier + " (train it with: phasor lightgen train-classifier"
+                    + (kind == LightgenData.Kind.MNIST ? " --dataset mnist)" : ")"));
         }
         FeatureClassifier clf = FeatureClassifier.load(classifier);
-        DataSplit split = Datasets.fashionMnist(data, quick ? Datasets.Preference.SUBSET : Datasets.Preference.AUTO,
-                System.out::println);
+        DataSplit split = kind.load(data, quick ? Datasets.Preference.SUBSET : Datasets.Preference.AUTO);
         Propagator prop = new Propagator(fft.backend(), Propagator.STDERR);
         LightgenExperiment.Result r = LightgenExperiment.run(s, split.train(), split.test(), clf, prop, System.out::println);
         Files.createDirectories(out);

@@ -12,13 +12,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * Trains the fixed feature extractor of the generative metrics on the full Fashion-MNIST training set and
- * writes its weights (the file shipped as data/models/fashion-mnist-classifier.npy).
+ * Trains the fixed feature extractor of the generative metrics on the full Fashion-MNIST training set (or the
+ * shipped MNIST subset) and writes its weights (the files shipped as data/models/fashion-mnist-classifier.npy and
+ * data/models/mnist-classifier.npy).
  */
 @Command(name = "train-classifier", mixinStandardHelpOptions = true,
-        description = "Train the 784-256-64-10 feature classifier of the generative metrics on Fashion-MNIST.")
+        description = "Train the 784-256-64-10 feature classifier of the generative metrics on Fashion-MNIST or MNIST.")
 public final class TrainClassifierCommand implements Callable<Integer> {
-    @Option(names = "--data", description = "directory with the Fashion-MNIST IDX files (default: the full Debian copy)")
+    @Option(names = "--dataset", defaultValue = "fashion", description = "fashion or mnist (default: ${DEFAULT-VALUE})")
+    String dataset;
+    @Option(names = "--data", description = "directory with the IDX files (default: Fashion-MNIST: the full Debian copy; "
+            + "MNIST: the shipped subset)")
     Path data;
     @Option(names = "--epochs", defaultValue = "8")
     int epochs;
@@ -28,12 +32,17 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     double lr;
     @Option(names = "--seed", defaultValue = "1")
     long seed;
-    @Option(names = "--out", defaultValue = "data/models/fashion-mnist-classifier.npy")
+    @Option(names = "--out", description = "weights file (default: data/models/fashion-mnist-classifier.npy or "
+            + "data/models/mnist-classifier.npy)")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        DataSplit split = Datasets.fashionMnist(data, Datasets.Preference.FULL, System.out::println);
+        LightgenData.Kind kind = LightgenData.Kind.parse(dataset);
+        if (out == null) {
+            out = Path.of(kind.classifier);
+        }
+        DataSplit split = kind.load(data, Datasets.Preference.FULL);
         Dataset train = split.train();
         Dataset test = split.test();
         FeatureClassifier c = new FeatureClassifier(seed);

@@ -89,6 +89,24 @@ class LightgenCommandsTest {
         cl3.setErr(new PrintWriter(err3));
         assertEquals(2, cl3.execute("reproduce", "lightgen", "--quick", "--unconditional-epochs", "0", "--out", dir.toString()));
         assertTrue(err3.toString().contains("unconditional epochs") && err3.toString().lines().count() == 1, err3.toString());
+        for (String[] args : new String[][]{{"reproduce", "lightgen", "--quick", "--dataset", "cifar", "--out", dir.toString()},
+                {"lightgen", "train-classifier", "--dataset", "cifar", "--out", dir.resolve("c.npy").toString()}}) {
+            StringWriter e = new StringWriter();
+            CommandLine c = Main.commandLine();
+            c.setErr(new PrintWriter(e));
+            assertEquals(2, c.execute(args));
+            assertTrue(e.toString().contains("--dataset must be fashion or mnist, got 'cifar'") && e.toString().lines().count() == 1,
+                    e.toString());
+        }
+    }
+
+    @Test
+    void shippedMnistClassifierRecognisesTheShippedDigits() throws Exception {
+        Path p = Path.of("..", "data", "models", "mnist-classifier.npy");
+        org.phasor.task.generative.digital.FeatureClassifier c = org.phasor.task.generative.digital.FeatureClassifier.load(p);
+        org.phasor.data.DataSplit s = org.phasor.data.Datasets.shippedMnistSubset();
+        double acc = c.accuracy(LightgenData.toDouble(s.test().features()), s.test().labels());
+        assertEquals(0.931, acc, 1e-9, "the accuracy data/models/README.md states");
     }
 
     @Test

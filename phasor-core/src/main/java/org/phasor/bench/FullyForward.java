@@ -72,48 +72,92 @@ public final class FullyForward {
         }
     }
 
+    /**
+     * What a data pass measured: the field just after modulator l ({@code modulatorFields[l−1]}, interleaved,
+     * before any digital activation), the output field (holography) and, when asked for, the output intensity
+     * (reference blocked; null otherwise).
+     */
+    public record DataPass(int batch, double[][] modulatorFields, double[] output, double[] intensity, BenchCost cost) {
+    }
+
+    /**
+     * What an error pass measured: ∂L/∂φ per modulator ({@code gradient[l−1]}, modulator pixels, summed over the
+     * batch) and, when asked for, the co-field arriving back at the input plane (interleaved; null otherwise).
+     */
+    public record ErrorPass(double[][] gradient, double[] inputCoField, BenchCost cost) {
+    }
+
     /** One FFM gradient at the currently programmed modulators. */
     public Result gradient(ComplexFrames inputs, IntensityObjective objective) {
-        BenchCost before = bench.cost();
-        holo.track(bench);
+        DataPass data = dataPass(inputs, true);
         int batch = inputs.batch();
         int n = d.planeSize();
-        int layers = d.modulators();
-        int out = d.outputPlane();
-        double[][] m = new double[layers + 1][];
-        // data pass
-        Injection light = Injection.inputs(inputs);
-        for (int l = 1; l <= layers; l++) {
-            m[l] = holo.measure(bench, light, l).reIm();
-            if (!linear) {
-                // the activation runs digitally; its output is re-loaded to launch the next pass
-                light = new Injection(Direction.FORWARD, l,
-                        new ComplexFrames(batch, d.ny(), d.nx(), activate(activations.get(l - 1), m[l])));
-            }
-        }
-        double[] o = holo.measure(bench, light, out).reIm();
-        double[] intensity = bench.capture(light, out).values();
         double[] dLdI = new double[batch * n];
-        double loss = objective.lossAndGradient(intensity, batch, n, dLdI);
+        double loss = objective.lossAndGradient(data.intensity(), batch, n, dLdI);
         // error field e = (∂L/∂I)·conj(o)
+        double[] o = data.output();
         double[] e = new double[2 * batch * n];
         for (int i = 0; i < batch * n; i++) {
             e[2 * i] = dLdI[i] * o[2 * i];
             e[2 * i + 1] = -dLdI[i] * o[2 * i + 1];
         }
-        BenchCost afterData = bench.cost();
-        double[][] grad = new double[layers][];
-        // error pass: one reverse launch for a linear network, one per layer with activations
-        Scaled inj = scaledInjection(e, batch, out);
-        for (int l = layers; l >= 1; l--) {
+        ErrorPass err = errorPass(data, e, false);
+        return new Result(loss, err.gradient(), data.intensity(), data.cost(), err.cost());
+    }
+
+    /**
+     * The data pass alone: tracks the reference drift, launches the inputs, measures the field after every
+     * modulator and at the output by holography, and (with {@code intensity}) captures the output intensity.
+     */
+    public DataPass dataPass(ComplexFrames inputs, boolean intensity) {
+        BenchCost before = bench.cost();
+        holo.track(bench);
+        int batch = inputs.batch();
+        int layers = d.modulators();
+        double[][] m = new double[layers][];
+        Injection light = Injection.inputs(inputs);
+        for (int l = 1; l <= layers; l++) {
+            m[l - 1] = holo.measure(bench, light, l).reIm();
+            if (!linear) {
+                // the activation runs digitally; its output is re-loaded to launch the next pass
+                light = new Injection(Direction.FORWARD, l,
+                        new ComplexFrames(batch, d.ny(), d.nx(), activate(activations.get(l - 1), m[l - 1])));
+            }
+        }
+        double[] o = holo.measure(bench, light, d.outputPlane()).reIm();
+        double[] i = intensity ? bench.capture(light, d.outputPlane()).values() : null;
+        return new DataPass(batch, m, o, i, bench.cost().minus(before));
+    }
+
+    /**
+     * The error pass for an arbitrary error field e = conj(∂L/∂o*) at the output plane (interleaved, the data
+     * pass's batch; whatever loss produced it, digital or optical): injects e from the output side, measures
+     * the co-field at every modulator by holography, ∂L/∂φ_l = −2·Im(m_l ⊙ v_l); with {@code toInput} also
+     * measures the co-field arriving back at the input plane (plane 0), M_0ᵀ·e, which carries the gradient on
+     * to whatever feeds the bench.
+     */
+    public ErrorPass errorPass(DataPass data, double[] error, boolean toInput) {
+        BenchCost before = bench.cost();
+        int batch = data.batch();
+        int n = d.planeSize();
+        if (error.length != 2 * batch * n) {
+            throw new IllegalArgumentException("FFM: error field has " + error.length + " values, expected "
+                    + 2L * batch * n);
+        }
+        double[][] grad = new double[d.modulators()][];
+        // one reverse launch for a linear network, one per layer with activations
+        Scaled inj = scaledInjection(error, batch, d.outputPlane());
+        for (int l = d.modulators(); l >= 1; l--) {
+            double[] m = data.modulatorFields()[l - 1];
             double[] w = measureScaled(inj, l);
-            double[] v = linear ? w : activationTranspose(activations.get(l - 1), m[l], w);
-            grad[l - 1] = calibration.toModulator(l, phaseGradient(m[l], v, batch, n), d.nx(), d.ny());
-            if (!linear && l > 1) {
+            double[] v = linear ? w : activationTranspose(activations.get(l - 1), m, w);
+            grad[l - 1] = calibration.toModulator(l, phaseGradient(m, v, batch, n), d.nx(), d.ny());
+            if (!linear && (l > 1 || toInput)) {
                 inj = scaledInjection(v, batch, l); // v_l passes through modulator l on its way to plane l−1
             }
         }
-        return new Result(loss, grad, intensity, afterData.minus(before), bench.cost().minus(afterData));
+        double[] input = toInput ? measureScaled(inj, 0) : null;
+        return new ErrorPass(grad, input, bench.cost().minus(before));
     }
 
     /** A reverse injection whose items were scaled to unit peak amplitude, and the scales to undo. */

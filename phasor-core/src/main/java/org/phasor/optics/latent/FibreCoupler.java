@@ -56,6 +56,15 @@ public final class FibreCoupler implements LinearMap {
         return face.channels();
     }
 
+    /**
+     * The bundle run backwards into this face (reciprocity): Aᵀ = √η·Pᵀ·Cᵀ, an emitter on the same face with
+     * crosstalk Cᵀ. What a fully-forward error pass launches back out of the coupler is computed with it (in a
+     * lab the fibres do it physically).
+     */
+    public FibreEmitter reversed() {
+        return new FibreEmitter(face, efficiency(), crosstalk.transpose());
+    }
+
     @Override
     public int[] inShape() {
         return new int[]{face.grid().ny(), face.grid().nx()};

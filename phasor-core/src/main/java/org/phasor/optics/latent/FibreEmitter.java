@@ -39,6 +39,22 @@ public final class FibreEmitter implements LinearMap {
         return face.channels();
     }
 
+    public double efficiency() {
+        return amplitude * amplitude;
+    }
+
+    public Crosstalk crosstalk() {
+        return crosstalk;
+    }
+
+    /**
+     * The bundle run backwards from this face (reciprocity): Eᵀ = √η·Cᵀ·P, a coupler on the same face with
+     * crosstalk Cᵀ: light arriving at the far face couples back into the fibres.
+     */
+    public FibreCoupler reversed() {
+        return new FibreCoupler(face, efficiency(), crosstalk.transpose());
+    }
+
     @Override
     public int[] inShape() {
         return new int[]{1, face.channels()};

@@ -108,6 +108,27 @@ class FibreLatentTest {
         assertMaxDiff(viaTranspose, viaEmitter, 1e-14, "reciprocal bundle: Aᵀ = E");
     }
 
+    @Test
+    void reversedBundlesAreTheTransposes() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        FibreCoupler a = lossyCoupler();
+        ComplexArray c = random(rnd, 2, 1, 9);
+        ComplexArray viaTranspose = ComplexArray.zeros(Precision.DOUBLE, 2, 48, 48);
+        ComplexArray viaReversed = ComplexArray.zeros(Precision.DOUBLE, 2, 48, 48);
+        a.applyTranspose(c, viaTranspose);
+        a.reversed().apply(c, viaReversed);
+        assertMaxDiff(viaTranspose, viaReversed, 1e-14, "coupler run backwards = Aᵀ");
+
+        FibreEmitter e = new FibreEmitter(face, 0.8, a.crosstalk());
+        ComplexArray u = random(rnd, 2, 48, 48);
+        ComplexArray t = ComplexArray.zeros(Precision.DOUBLE, 2, 1, 9);
+        ComplexArray r = ComplexArray.zeros(Precision.DOUBLE, 2, 1, 9);
+        e.applyTranspose(u, t);
+        e.reversed().apply(u, r);
+        assertMaxDiff(t, r, 1e-14, "emitter run backwards = Eᵀ");
+        assertTrue(Math.abs(e.efficiency() - 0.8) < 1e-15 && e.crosstalk() == a.crosstalk());
+    }
+
     static void assertMaxDiff(ComplexArray x, ComplexArray y, double tol, String what) {
         double m = 0;
         for (long i = 0; i < x.size(); i++) {

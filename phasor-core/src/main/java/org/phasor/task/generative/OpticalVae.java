@@ -225,7 +225,13 @@ public final class OpticalVae {
     /** Writes the encoder input for images [from, from+n) of x (row-major 28×28 in [0, 1]) and runs the encoder and coupler. */
     private void encodeInto(double[] x, int[] labels, int from, int n) {
         enc.setBatchSize(n);
-        ComplexArray in = enc.input();
+        fillInput(enc.input(), x, labels, from, n);
+        enc.forwardRecording();
+        coupler.apply(enc.output(), encChannels.items(0, n));
+    }
+
+    /** in ← the encoder's input plane for images [from, from+n): the image window and, conditional, the class spot. */
+    private void fillInput(ComplexArray in, double[] x, int[] labels, int from, int n) {
         in.clear();
         int s = config.imageSide();
         IntStream.range(0, n).parallel().forEach(b -> {
@@ -245,8 +251,17 @@ public final class OpticalVae {
                 }
             }
         });
-        enc.forwardRecording();
-        coupler.apply(enc.output(), encChannels.items(0, n));
+    }
+
+    /**
+     * The encoder's input fields for images [from, from+n) (real amplitudes: the image window and, conditional,
+     * the class spot): what a bench running the encoder loads on its input modulator. Double precision,
+     * interleaved {@code [n][grid][grid]}.
+     */
+    public double[] encoderInputs(double[] x, int[] labels, int from, int n) {
+        ComplexArray in = ComplexArray.zeros(Precision.DOUBLE, n, grid.ny(), grid.nx());
+        fillInput(in, x, labels, from, n);
+        return in.toInterleaved();
     }
 
     /** Top-left corner (x, y) of class c's spot: five above the image window, five below. */

@@ -77,6 +77,59 @@ class FfmGradientTest {
         assertTrue(rel <= 1e-6, "FFM vs adjoint relative L2 error " + rel);
     }
 
+    /**
+     * The split passes with an arbitrary error field: {@code errorPass(…, toInput)} measures the co-field arriving
+     * back at the input plane, equal to the model's co-field v_0 = Mᵀe (linear, and through the activations'
+     * transposes), and the same gradients as the model's.
+     */
+    @ParameterizedTest(name = "{0} layers, activation {1}")
+    @CsvSource({"1,none", "3,none", "1,kerr", "3,kerr"})
+    void errorPassMeasuresTheInputCoField(int layers, String act) {
+        BenchDescription d = Rig.description(N, layers, 1.5e-3);
+        List<Activation> acts = act.equals("none") ? List.of()
+                : new ArrayList<>(Collections.nCopies(layers, (Activation) new KerrPhase(0.3)));
+        SimulatedBench bench = new SimulatedBench(d, Imperfections.NONE, Rig.PROP);
+        double[][] phases = Rig.levelPhases(layers, N * N, 21 + layers);
+        ComplexFrames in = Rig.inputs(2, N, 6);
+        FullyForward ffm = new FullyForward(bench, BenchCalibration.nominal(d), new Holography(4, layers + 2), acts);
+        ffm.program(phases);
+        FullyForward.DataPass data = ffm.dataPass(in, false);
+        SplittableRandom r = new SplittableRandom(4);
+        double[] e = new double[data.output().length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = r.nextGaussian();
+        }
+        FullyForward.ErrorPass measured = ffm.errorPass(data, e, true);
+
+        DiffractiveNetwork net = NominalModel.network(d, Rig.PROP, NominalModel.detectors343(N, N, 2), acts);
+        NetworkWorkspace ws = net.workspace(in.batch(), Precision.DOUBLE);
+        ws.setBatchSize(in.batch());
+        ws.setParams(new Params(phases));
+        ws.input().copyFrom(in.toArray(Precision.DOUBLE));
+        ws.forwardRecording();
+        ws.errorField().copyFrom(ComplexArray.fromInterleaved(Precision.DOUBLE, in.batch(), N, N, e));
+        Params grad = net.identityParams().zerosLike();
+        ws.transposePass(true, grad);
+        double[] v0 = ws.coField(0).toInterleaved();
+        assertTrue(relative(new double[][]{measured.inputCoField()}, new double[][]{v0}) <= 1e-9,
+                "input co-field, relative L2 error " + relative(new double[][]{measured.inputCoField()}, new double[][]{v0}));
+        double g = relative(measured.gradient(), grad.layers());
+        assertTrue(g <= 1e-6, "gradient from an arbitrary error field, relative L2 error " + g);
+    }
+
+    private static double relative(double[][] a, double[][] b) {
+        double num = 0;
+        double den = 0;
+        for (int l = 0; l < a.length; l++) {
+            for (int i = 0; i < a[l].length; i++) {
+                num += (a[l][i] - b[l][i]) * (a[l][i] - b[l][i]);
+                den += b[l][i] * b[l][i];
+            }
+        }
+        assertTrue(den > 0, "reference is zero: the check would be vacuous");
+        return Math.sqrt(num / den);
+    }
+
     /** The model's exact gradient of L = Σ(|o|² − T)² by its transpose pass. */
     static double[][] adjointGradient(BenchDescription d, List<Activation> acts, double[][] phases, ComplexFrames in,
                                       double[] target, int n) {

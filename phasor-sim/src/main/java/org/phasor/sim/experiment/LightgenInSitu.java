@@ -208,37 +208,42 @@ public final class LightgenInSitu {
                 "FFM fine-tuned on the " + benchName + " bench (from the in-silico design)", "fine-tune", log);
         rows.add(ft.row);
         // 5. FFM training from the in-silico run's initial phases, on a fresh copy of the same lab
-        SimulatedBench lab2 = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
-        Holography holo2 = new Holography(s.holographySteps(), planes);
-        BenchCalibration cal2 = BenchCalibration.measure(lab2, holo2, 8, 4);
-        BenchDecoder bd2 = new BenchDecoder(lab2, cal2, holo2, vae);
-        bd2.program(initial);
-        long a2 = lab2.cost().frames();
-        bd2.setExposure(muCal, yCal, nCal, s.exposurePeak());
-        double alpha2 = bd2.fitCameraGain(muCal, yCal, xCal, nCal);
-        InSitu sc = inSitu(bd2, lab2, s, s.scratchLearningRate(), true, muTr, yTr, xTr, nTr, initial, alpha2, muCal, yCal,
-                xCal, nCal, clf, ref, zGen, genLabels, muEv, yEv, xEv, cal2.cost().frames() + lab2.cost().frames() - a2,
+        FreshLab l2 = freshLab(d, profile, fft, s, vae, initial, muCal, yCal, xCal, nCal);
+        InSitu sc = inSitu(l2.decoder(), l2.bench(), s, s.scratchLearningRate(), true, muTr, yTr, xTr, nTr, initial,
+                l2.alpha(), muCal, yCal, xCal, nCal, clf, ref, zGen, genLabels, muEv, yEv, xEv, l2.setupFrames(),
                 "FFM trained on the " + benchName + " bench from the initial phases", "scratch", log);
         rows.add(sc.row);
         // 6. ablation: the fine-tuning with phases free to cross the device's wrap (a third copy of the lab)
         InSitu wrap = null;
         if (s.wrapAblation()) {
-            SimulatedBench lab3 = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
-            Holography holo3 = new Holography(s.holographySteps(), planes);
-            BenchCalibration cal3 = BenchCalibration.measure(lab3, holo3, 8, 4);
-            BenchDecoder bd3 = new BenchDecoder(lab3, cal3, holo3, vae);
-            bd3.program(design);
-            long a3 = lab3.cost().frames();
-            bd3.setExposure(muCal, yCal, nCal, s.exposurePeak());
-            double alpha3 = bd3.fitCameraGain(muCal, yCal, xCal, nCal);
-            wrap = inSitu(bd3, lab3, s, s.ffmLearningRate(), false, muTr, yTr, xTr, nTr, design, alpha3, muCal, yCal,
-                    xCal, nCal, clf, ref, zGen, genLabels, muEv, yEv, xEv, cal3.cost().frames() + lab3.cost().frames() - a3,
+            FreshLab l3 = freshLab(d, profile, fft, s, vae, design, muCal, yCal, xCal, nCal);
+            wrap = inSitu(l3.decoder(), l3.bench(), s, s.ffmLearningRate(), false, muTr, yTr, xTr, nTr, design,
+                    l3.alpha(), muCal, yCal, xCal, nCal, clf, ref, zGen, genLabels, muEv, yEv, xEv, l3.setupFrames(),
                     "ablation: FFM fine-tuned with phases free to cross the wrap", "wrap", log);
             rows.add(wrap.row);
         }
         return new Result(rows, per, ideal, idealBenchSamples, deployed, ft.samples, sc.samples, ft.curve, sc.curve,
                 wrap == null ? List.of() : wrap.curve, deployedLoss, ft.loss, sc.loss, scale, cal.cost(), ft.cost,
                 steps, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** A fresh copy of the lab ({@code setupFrames}: calibration, launch power and camera-gain fit). */
+    private record FreshLab(SimulatedBench bench, BenchDecoder decoder, double alpha, long setupFrames) {
+    }
+
+    /** Builds another copy of the same lab, calibrates it, programs {@code start}, sets the launch power, fits α. */
+    private static FreshLab freshLab(BenchDescription d, Imperfections profile, FftBackend fft, Settings s,
+                                     OpticalVae vae, double[][] start, double[] muCal, int[] yCal, double[] xCal,
+                                     int nCal) {
+        SimulatedBench lab = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
+        Holography holo = new Holography(s.holographySteps(), d.modulators() + 2);
+        BenchCalibration cal = BenchCalibration.measure(lab, holo, 8, 4);
+        BenchDecoder bd = new BenchDecoder(lab, cal, holo, vae);
+        bd.program(start);
+        long a = lab.cost().frames();
+        bd.setExposure(muCal, yCal, nCal, s.exposurePeak());
+        double alpha = bd.fitCameraGain(muCal, yCal, xCal, nCal);
+        return new FreshLab(lab, bd, alpha, cal.cost().frames() + lab.cost().frames() - a);
     }
 
     private record InSitu(Row row, double[] samples, List<BenchDecoder.LogEntry> curve, double loss, BenchCost cost) {

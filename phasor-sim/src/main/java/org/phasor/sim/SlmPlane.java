@@ -1,10 +1,11 @@
 package org.phasor.sim;
 
 /**
- * The physics of one phase modulator as it really is: device levels → phase through the true response curve
- * (range short of 2π, gamma), blurred by pixel crosstalk, placed with the plane's actual shift and rotation
- * (bilinear resampling of the complex transmission onto the optical grid), times the plane's aberration.
- * With no imperfections this is exactly t = exp(i·2π·ℓ/levels) on the nominal pixels.
+ * The physics of one phase modulator as it really is, on its own pixels: device levels → phase through the true
+ * response curve (range short of 2π, gamma), blurred by pixel crosstalk, times the panel's aberration (flatness
+ * and relay optics, centred on the panel). Where the panel sits — its actual shift and rotation — is an
+ * {@link org.phasor.optics.element.InPlaneMotion} applied by the bench around it (T·D·Tᵀ). With no
+ * imperfections this is exactly t = exp(i·2π·ℓ/levels) on the nominal pixels.
  */
 final class SlmPlane {
     private final int nx;
@@ -29,8 +30,8 @@ final class SlmPlane {
         return imp.phaseRange() * 2 * Math.PI * (imp.gamma() == 1 ? x : Math.pow(x, imp.gamma()));
     }
 
-    /** Transmission on the optical grid (interleaved) for {@code lv} with the given placement. */
-    double[] transmission(int[] lv, double shiftX, double shiftY, double rotation) {
+    /** The phase each modulator pixel really shows for levels {@code lv}: true response, then crosstalk blur. */
+    double[] blurredPhase(int[] lv) {
         double[] lut = new double[levels];
         for (int l = 0; l < levels; l++) {
             lut[l] = truePhase(l);
@@ -39,57 +40,43 @@ final class SlmPlane {
         for (int i = 0; i < phase.length; i++) {
             phase[i] = lut[lv[i]];
         }
-        if (kernel != null) {
-            phase = blur(phase);
-        }
+        return kernel != null ? blur(phase) : phase;
+    }
+
+    /** D = A ⊙ exp(iφ) on the modulator's own pixels (interleaved) for pixel phases {@code phase} after crosstalk. */
+    double[] transmissionOfPhase(double[] phase) {
         double[] t = new double[2 * nx * ny];
-        boolean placed = shiftX == 0 && shiftY == 0 && rotation == 0;
-        double cos = Math.cos(rotation);
-        double sin = Math.sin(rotation);
-        double cx = nx / 2;
-        double cy = ny / 2;
-        double[] slmRe = new double[nx * ny];
-        double[] slmIm = new double[nx * ny];
         for (int i = 0; i < phase.length; i++) {
-            slmRe[i] = Math.cos(phase[i]);
-            slmIm[i] = Math.sin(phase[i]);
-        }
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                int i = y * nx + x;
-                double re;
-                double im;
-                if (placed) {
-                    re = slmRe[i];
-                    im = slmIm[i];
-                } else {
-                    // optical grid point → modulator pixel coordinates: undo the shift, then the rotation
-                    double dx = x - cx - shiftX;
-                    double dy = y - cy - shiftY;
-                    double p = cos * dx + sin * dy + cx;
-                    double q = -sin * dx + cos * dy + cy;
-                    re = bilinearClamped(slmRe, p, q);
-                    im = bilinearClamped(slmIm, p, q);
-                }
-                double ar = aberration[2 * i];
-                double ai = aberration[2 * i + 1];
-                t[2 * i] = re * ar - im * ai;
-                t[2 * i + 1] = re * ai + im * ar;
-            }
+            double re = Math.cos(phase[i]);
+            double im = Math.sin(phase[i]);
+            double ar = aberration[2 * i];
+            double ai = aberration[2 * i + 1];
+            t[2 * i] = re * ar - im * ai;
+            t[2 * i + 1] = re * ai + im * ar;
         }
         return t;
     }
 
-    private double bilinearClamped(double[] img, double p, double q) {
-        p = Math.clamp(p, 0, nx - 1);
-        q = Math.clamp(q, 0, ny - 1);
-        int x0 = Math.min((int) p, nx - 2);
-        int y0 = Math.min((int) q, ny - 2);
-        double fx = p - x0;
-        double fy = q - y0;
-        int i = y0 * nx + x0;
-        return (1 - fx) * (1 - fy) * img[i] + fx * (1 - fy) * img[i + 1]
-                + (1 - fx) * fy * img[i + nx] + fx * fy * img[i + nx + 1];
+    /**
+     * The exact chain rule of {@link #transmissionOfPhase} and the crosstalk blur: given G = ∂L/∂D* on the
+     * modulator's pixels (interleaved), returns ∂L/∂φ for the pixel phases before the blur,
+     * Bᵀ(−2·Im(s ⊙ A ⊙ conj(G))) with s = exp(iBφ) — the simulator's own adjoint through its hidden
+     * imperfections (what no lab can compute; used only by the report-only {@link ExactTwinMethod}).
+     */
+    double[] phaseGradient(double[] blurredPhase, double[] dLdDConj) {
+        double[] g = new double[nx * ny];
+        for (int j = 0; j < g.length; j++) {
+            double sr = Math.cos(blurredPhase[j]);
+            double si = Math.sin(blurredPhase[j]);
+            double ar = aberration[2 * j];
+            double ai = aberration[2 * j + 1];
+            double gr = dLdDConj[2 * j];
+            double gi = -dLdDConj[2 * j + 1];
+            double pr = sr * ar - si * ai; // s ⊙ A
+            double pi = sr * ai + si * ar;
+            g[j] = -2 * (pr * gi + pi * gr);
+        }
+        return kernel != null ? blurTranspose(g) : g;
     }
 
     private double[] blur(double[] img) {
@@ -112,6 +99,30 @@ final class SlmPlane {
                     s += kernel[k + r] * tmp[Math.clamp(y + k, 0, ny - 1) * nx + x];
                 }
                 out[y * nx + x] = s;
+            }
+        }
+        return out;
+    }
+
+    /** The transpose of {@link #blur} (edges clamped, so not quite symmetric): scatter with the same weights. */
+    private double[] blurTranspose(double[] img) {
+        int r = kernel.length / 2;
+        double[] tmp = new double[img.length];
+        double[] out = new double[img.length];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                double v = img[y * nx + x];
+                for (int k = -r; k <= r; k++) {
+                    tmp[Math.clamp(y + k, 0, ny - 1) * nx + x] += kernel[k + r] * v;
+                }
+            }
+        }
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                double v = tmp[y * nx + x];
+                for (int k = -r; k <= r; k++) {
+                    out[y * nx + Math.clamp(x + k, 0, nx - 1)] += kernel[k + r] * v;
+                }
             }
         }
         return out;

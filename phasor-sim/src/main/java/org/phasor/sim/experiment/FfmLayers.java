@@ -21,6 +21,7 @@ import org.phasor.model.Params;
 import org.phasor.model.Readout;
 import org.phasor.optics.propagation.Propagator;
 import org.phasor.sim.Imperfections;
+import org.phasor.sim.ExactTwinMethod;
 import org.phasor.sim.SimulatedBench;
 import org.phasor.train.Cost;
 import org.phasor.train.GradientMethod;
@@ -130,6 +131,7 @@ public final class FfmLayers {
                         : ffm(fresh, fresh.calibration, encoder, readout, loss);
                 case "pat" -> new PhysicsAwareMethod(fresh.classifier, net.workspace(cfg.batch(), Precision.DOUBLE), encoder);
                 case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed());
+                case "exact-twin" -> new ExactTwinMethod(fresh.classifier, fresh.bench);
                 default -> throw new IllegalArgumentException("unknown method " + m);
             };
             Trainer trainer = new Trainer(method, adam(init, train.size()), settings, null, null);

@@ -34,8 +34,9 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
         layerCounts = List.copyOf(layerCounts);
         methods = List.copyOf(methods);
         for (String m : methods) {
-            if (!List.of("ffm", "pat", "pso").contains(m)) {
-                throw new IllegalArgumentException("unknown bench method '" + m + "' (expected ffm, pat or pso)");
+            if (!List.of("ffm", "pat", "pso", "exact-twin").contains(m)) {
+                throw new IllegalArgumentException("unknown bench method '" + m
+                        + "' (expected ffm, pat, pso or exact-twin)");
             }
         }
     }

@@ -23,29 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExactTwinGradientTest {
     static final int N = 24;
 
-    private static IntensityObjective mse(double[] target) {
-        return (intensity, batch, pixels, dLdI) -> {
-            double l = 0;
-            for (int b = 0; b < batch; b++) {
-                for (int p = 0; p < pixels; p++) {
-                    double diff = intensity[b * pixels + p] - target[p];
-                    l += diff * diff;
-                    dLdI[b * pixels + p] = 2 * diff;
-                }
-            }
-            return l;
-        };
-    }
-
-    private static double[] target(long seed) {
-        double[] t = new double[N * N];
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = 0; i < t.length; i++) {
-            t[i] = 0.2 * r.nextDouble();
-        }
-        return t;
-    }
-
     @Test
     void equalsFfmOnTheIdealBench() {
         int layers = 3;
@@ -55,7 +32,7 @@ class ExactTwinGradientTest {
                 java.util.List.of());
         ffm.program(Rig.levelPhases(layers, N * N, 4));
         ComplexFrames in = Rig.inputs(2, N, 5);
-        IntensityObjective obj = mse(target(3));
+        IntensityObjective obj = Rig.mse(Rig.target(N * N, 3));
         double[][] measured = ffm.gradient(in, obj).gradient();
         double[][] exact = bench.exactGradient(in, obj).gradient();
         double num = 0;
@@ -88,7 +65,7 @@ class ExactTwinGradientTest {
             bench.program(m, lv[m - 1]);
         }
         ComplexFrames in = Rig.inputs(2, N, 6);
-        IntensityObjective obj = mse(target(7));
+        IntensityObjective obj = Rig.mse(Rig.target(N * N, 7));
         double[][] g = bench.exactGradient(in, obj).gradient();
         SlmPlane slm = new SlmPlane(N, N, 256, lab, new double[5]);
         int checked = 0;

@@ -42,22 +42,8 @@ class FfmGradientTest {
         SimulatedBench bench = new SimulatedBench(d, Imperfections.NONE, Rig.PROP);
         double[][] phases = Rig.levelPhases(layers, N * N, 11 + layers);
         ComplexFrames in = Rig.inputs(2, N, 5);
-        double[] target = new double[N * N];
-        SplittableRandom r = new SplittableRandom(3);
-        for (int i = 0; i < target.length; i++) {
-            target[i] = 0.2 * r.nextDouble();
-        }
-        IntensityObjective mse = (intensity, batch, pixels, dLdI) -> {
-            double l = 0;
-            for (int b = 0; b < batch; b++) {
-                for (int p = 0; p < pixels; p++) {
-                    double diff = intensity[b * pixels + p] - target[p];
-                    l += diff * diff;
-                    dLdI[b * pixels + p] = 2 * diff;
-                }
-            }
-            return l;
-        };
+        double[] target = Rig.target(N * N, 3);
+        IntensityObjective mse = Rig.mse(target);
         FullyForward ffm = new FullyForward(bench, BenchCalibration.nominal(d), new Holography(steps, layers + 2), acts);
         ffm.program(phases);
         FullyForward.Result measured = ffm.gradient(in, mse);

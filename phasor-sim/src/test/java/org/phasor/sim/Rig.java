@@ -2,6 +2,7 @@ package org.phasor.sim;
 
 import org.phasor.bench.BenchDescription;
 import org.phasor.bench.ComplexFrames;
+import org.phasor.bench.IntensityObjective;
 import org.phasor.math.fft.FftBackends;
 import org.phasor.optics.propagation.Propagator;
 
@@ -32,6 +33,31 @@ final class Rig {
             }
         }
         return p;
+    }
+
+    /** Random target intensities in [0, 0.2) (seeded). */
+    static double[] target(int pixels, long seed) {
+        double[] t = new double[pixels];
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < t.length; i++) {
+            t[i] = 0.2 * r.nextDouble();
+        }
+        return t;
+    }
+
+    /** L = Σ_b Σ_p (I_bp − T_p)², the intensity MSE the gradient tests use, with ∂L/∂I. */
+    static IntensityObjective mse(double[] target) {
+        return (intensity, batch, pixels, dLdI) -> {
+            double l = 0;
+            for (int b = 0; b < batch; b++) {
+                for (int p = 0; p < pixels; p++) {
+                    double diff = intensity[b * pixels + p] - target[p];
+                    l += diff * diff;
+                    dLdI[b * pixels + p] = 2 * diff;
+                }
+            }
+            return l;
+        };
     }
 
     /** Smooth-ish random input amplitudes in [0, 1], zero in a 2-pixel border. */

@@ -68,15 +68,20 @@ final class Png {
                         double x0, double x1, double y0, double y1, double[][] markers, Color[] markerColors) {
         int l = ox + 70, t = 40, pw = 330, ph = 330;
         double zmax = 1e-12;
+        boolean signed = false;
         for (double[] row : z) {
             for (double v : row) {
                 zmax = Math.max(zmax, Math.abs(v));
+                signed |= v < 0;
             }
         }
+        // powers and other non-negative maps get a sequential scale 0..max; signed maps a diverging one
+        java.util.function.DoubleFunction<Color> colour = signed ? Png::diverging
+                : v -> new Color(org.phasor.io.ColorMap.VIRIDIS.rgb(Math.clamp(v, 0, 1)));
         int ny = z.length, nx = z[0].length;
         for (int iy = 0; iy < ny; iy++) {
             for (int ix = 0; ix < nx; ix++) {
-                g.setColor(diverging(z[iy][ix] / zmax));
+                g.setColor(colour.apply(z[iy][ix] / zmax));
                 int xa = l + ix * pw / nx, xb = l + (ix + 1) * pw / nx;
                 int ya = t + ph - (iy + 1) * ph / ny, yb = t + ph - iy * ph / ny;
                 g.fillRect(xa, ya, xb - xa, yb - ya);
@@ -91,13 +96,17 @@ final class Png {
         }
         // colour bar
         for (int k = 0; k < ph; k++) {
-            g.setColor(diverging(1 - 2.0 * k / ph));
+            g.setColor(colour.apply(signed ? 1 - 2.0 * k / ph : 1 - (double) k / ph));
             g.fillRect(l + pw + 12, t + k, 12, 1);
         }
         g.setColor(Color.BLACK);
         g.drawString(fmt(zmax), l + pw + 28, t + 10);
-        g.drawString("0", l + pw + 28, t + ph / 2 + 4);
-        g.drawString(fmt(-zmax), l + pw + 28, t + ph);
+        if (signed) {
+            g.drawString("0", l + pw + 28, t + ph / 2 + 4);
+            g.drawString(fmt(-zmax), l + pw + 28, t + ph);
+        } else {
+            g.drawString("0", l + pw + 28, t + ph);
+        }
     }
 
     static Graphics2D start(BufferedImage img) {

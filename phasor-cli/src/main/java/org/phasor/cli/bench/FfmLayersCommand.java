@@ -43,7 +43,9 @@ public final class FfmLayersCommand implements Callable<Integer> {
     @Option(names = "--layers", paramLabel = "L,L,..", split = ",", description = "Override the network depths.")
     List<Integer> layers;
 
-    @Option(names = "--methods", paramLabel = "ffm,pat,pso", split = ",", description = "Bench methods (default ffm,pat).")
+    @Option(names = "--methods", paramLabel = "ffm,pat,pso,exact-twin", split = ",",
+            description = {"Bench methods (default ffm,pat). exact-twin is a report-only ceiling: training with the exact",
+                    "gradient of the simulated hardware itself, which no lab has (docs/bench.md)."})
     List<String> methods;
 
     @Option(names = "--train", paramLabel = "N", description = "Training images (0 = all 6000).")

@@ -49,6 +49,20 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
         return new BenchCalibration(r, a, bench.cost().minus(before));
     }
 
+    /**
+     * The same measured responses with every modulator registered afresh ({@link Registration}, 2 holographic
+     * measurements per modulator): what a lab repeats as the mounts creep. The response of an LC panel does not
+     * drift on these time scales, so re-measuring it would be waste.
+     */
+    public BenchCalibration reregistered(Bench bench, Holography holo, int search) {
+        BenchCost before = bench.cost();
+        List<AffineMap> a = new ArrayList<>();
+        for (int m = 1; m <= bench.describe().modulators(); m++) {
+            a.add(Registration.measure(bench, holo, m, responses.get(m - 1), search));
+        }
+        return new BenchCalibration(responses, a, bench.cost().minus(before));
+    }
+
     /** Device levels for wanted phases on modulator {@code modulator} (1-based). */
     public int[] levels(int modulator, double[] phases) {
         return responses.get(modulator - 1).levelsFor(phases);

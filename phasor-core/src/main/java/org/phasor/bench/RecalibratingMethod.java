@@ -16,6 +16,10 @@ import java.util.function.Function;
  * registration; a registration measured hours of camera time ago points those gradients at the wrong pixels.
  * The frames spent re-measuring are added to the step that triggered them, so the bench cost stays honest.
  *
+ * <p>Between full calibrations it may re-register only ({@link BenchCalibration#reregistered}: the measured
+ * response kept, the camera↔modulator maps measured afresh) every {@code registerEvery} steps — the drift is
+ * lateral, and a registration costs 2 holographic measurements per modulator against ~35 for the response.
+ *
  * <p>The method is rebuilt from {@code factory} with each new calibration (bench methods only hold references).
  * The step count starts at zero with this object (a resumed run re-calibrates on its own schedule).
  */
@@ -25,6 +29,8 @@ public final class RecalibratingMethod implements GradientMethod {
     private final int stride;
     private final int search;
     private final int every;
+    private final int registerEvery;
+    private BenchCalibration calibration;
     private final Function<BenchCalibration, GradientMethod> factory;
     private GradientMethod current;
     private long steps;
@@ -37,9 +43,21 @@ public final class RecalibratingMethod implements GradientMethod {
      */
     public RecalibratingMethod(Bench bench, Holography holo, int stride, int search, int every,
                                BenchCalibration initial, Function<BenchCalibration, GradientMethod> factory) {
-        if (every < 1) {
-            throw new IllegalArgumentException("re-calibration interval must be ≥ 1 step, got " + every);
+        this(bench, holo, stride, search, every, 0, initial, factory);
+    }
+
+    /**
+     * @param every         training steps between full calibrations (0 = none after the initial one)
+     * @param registerEvery training steps between re-registrations in between (0 = none)
+     */
+    public RecalibratingMethod(Bench bench, Holography holo, int stride, int search, int every, int registerEvery,
+                               BenchCalibration initial, Function<BenchCalibration, GradientMethod> factory) {
+        if (every < 0 || registerEvery < 0 || every + registerEvery == 0) {
+            throw new IllegalArgumentException("re-calibration every " + every + " and re-registration every "
+                    + registerEvery + " steps: intervals must be ≥ 0 and not both 0 (≥ 1 step)");
         }
+        this.registerEvery = registerEvery;
+        this.calibration = initial;
         this.bench = bench;
         this.holo = holo;
         this.stride = stride;
@@ -57,8 +75,14 @@ public final class RecalibratingMethod implements GradientMethod {
     @Override
     public StepResult step(Params params, Batch batch) {
         Cost extra = Cost.ZERO;
-        if (steps > 0 && steps % every == 0) {
-            BenchCalibration cal = BenchCalibration.measure(bench, holo, stride, search);
+        BenchCalibration cal = null;
+        if (steps > 0 && every > 0 && steps % every == 0) {
+            cal = BenchCalibration.measure(bench, holo, stride, search);
+        } else if (steps > 0 && registerEvery > 0 && steps % registerEvery == 0) {
+            cal = calibration.reregistered(bench, holo, search);
+        }
+        if (cal != null) {
+            calibration = cal;
             current.close();
             current = factory.apply(cal);
             extra = new Cost(cal.cost().passes(), 0, cal.cost().frames());

@@ -88,4 +88,28 @@ class RecalibrationTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new RecalibratingMethod(bench, holo2, 32, 2, 0, cal1, ffm(bench, holo2, seen)));
     }
+
+    @Test
+    void reRegistersBetweenFullCalibrationsKeepingTheResponse() {
+        BenchDescription d = Rig.description(N, 2, 1e-3);
+        Params p = new Params(Rig.levelPhases(2, N * N, 1));
+        Batch b = batch();
+        SimulatedBench bench = new SimulatedBench(d, Imperfections.NONE, Rig.PROP);
+        Holography holo = new Holography(3, 4);
+        BenchCalibration cal = BenchCalibration.measure(bench, holo, 32, 2);
+        List<BenchCalibration> seen = new ArrayList<>();
+        RecalibratingMethod recal = new RecalibratingMethod(bench, holo, 32, 2, 4, 2, cal, ffm(bench, holo, seen));
+        long[] frames = new long[5];
+        for (int s = 0; s < 5; s++) {
+            frames[s] = recal.step(p, b).cost().frames();
+        }
+        // steps 0..4: full calibrations before step 4, re-registrations before step 2
+        assertEquals(3, seen.size(), "initial, re-registered before step 2, fully re-measured before step 4");
+        BenchCalibration reg = seen.get(1);
+        assertTrue(reg.responses().equals(cal.responses()), "a re-registration keeps the measured responses");
+        assertEquals(2L * 3 * 2, frames[2] - frames[1], "re-registration: 2 holographic measurements per modulator");
+        assertTrue(frames[4] - frames[1] > frames[2] - frames[1], "a full calibration costs more than a re-registration");
+        assertThrows(IllegalArgumentException.class,
+                () -> new RecalibratingMethod(bench, holo, 32, 2, 0, 0, cal, ffm(bench, holo, seen)));
+    }
 }

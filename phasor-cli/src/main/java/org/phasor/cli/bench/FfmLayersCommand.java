@@ -57,6 +57,14 @@ public final class FfmLayersCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs per method.")
     Integer epochs;
 
+    @Option(names = "--recalibrate-every", paramLabel = "STEPS",
+            description = "FFM re-measures the whole calibration every STEPS steps (0 = only before training).")
+    Integer recalibrateEvery;
+
+    @Option(names = "--register-every", paramLabel = "STEPS",
+            description = "FFM re-registers camera and modulators (response kept) every STEPS steps in between (0 = never).")
+    Integer registerEvery;
+
     @Option(names = "--fft", paramLabel = "auto|java|fftw", defaultValue = "auto", description = "FFT backend.")
     String fft = "auto";
 
@@ -64,6 +72,10 @@ public final class FfmLayersCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         FfmLayersConfig cfg = configure(quick, layers, methods, train, test, epochs);
+        if (recalibrateEvery != null || registerEvery != null) {
+            cfg = cfg.withRecalibration(recalibrateEvery != null ? recalibrateEvery : cfg.recalibrateEvery(),
+                    registerEvery != null ? registerEvery : cfg.registerEvery());
+        }
         Imperfections profile = Profiles.load(bench);
         long t0 = System.nanoTime();
         List<FfmLayers.Row> rows = new FfmLayers(cfg, profile,

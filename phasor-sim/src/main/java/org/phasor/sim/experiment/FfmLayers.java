@@ -125,9 +125,9 @@ public final class FfmLayers {
         for (String m : cfg.methods()) {
             Lab fresh = lab(d, encoder, readout, loss);
             GradientMethod method = switch (m) {
-                case "ffm" -> cfg.recalibrateEvery() > 0
+                case "ffm" -> cfg.recalibrateEvery() + cfg.registerEvery() > 0
                         ? new RecalibratingMethod(fresh.bench, fresh.holo, CAL_STRIDE, CAL_SEARCH, cfg.recalibrateEvery(),
-                                fresh.calibration, cal -> ffm(fresh, cal, encoder, readout, loss))
+                                cfg.registerEvery(), fresh.calibration, cal -> ffm(fresh, cal, encoder, readout, loss))
                         : ffm(fresh, fresh.calibration, encoder, readout, loss);
                 case "pat" -> new PhysicsAwareMethod(fresh.classifier, net.workspace(cfg.batch(), Precision.DOUBLE), encoder);
                 case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed());

@@ -61,11 +61,15 @@ public final class SimulatedBench implements Bench {
     private long frames;
     private double seconds;
     private double secondsAtLastDrift;
-    // cache of the last simulated pass
+    // cache of the last two simulated passes (a holographic measurement of a data pass and the flat-field
+    // reference track interleave; with one slot each would re-simulate the other)
     private Injection cachedLight;
     private long cachedVersion = -1;
     private long version;
     private ComplexArray[] planeFields;
+    private Injection spareLight;
+    private long spareVersion = -1;
+    private ComplexArray[] spareFields;
 
     public SimulatedBench(BenchDescription nominal, Imperfections imp, Propagator propagator) {
         this(nominal, imp, propagator, Map.of());
@@ -292,9 +296,12 @@ public final class SimulatedBench implements Bench {
                     + nominal.nx() + "x" + nominal.ny());
         }
         if (light != cachedLight || cachedVersion != version) {
-            simulate(light);
-            cachedLight = light;
-            cachedVersion = version;
+            swapCacheSlots(); // the previous pass becomes the spare, so the next switch back costs nothing
+            if (light != cachedLight || cachedVersion != version) {
+                simulate(light);
+                cachedLight = light;
+                cachedVersion = version;
+            }
         }
         ComplexArray u = planeFields[plane];
         int batch = f.batch();
@@ -324,6 +331,18 @@ public final class SimulatedBench implements Bench {
         frames += batch;
         seconds += dt;
         return new Frames(batch, nominal.ny(), nominal.nx(), values);
+    }
+
+    private void swapCacheSlots() {
+        Injection l = cachedLight;
+        long v = cachedVersion;
+        ComplexArray[] f = planeFields;
+        cachedLight = spareLight;
+        cachedVersion = spareVersion;
+        planeFields = spareFields;
+        spareLight = l;
+        spareVersion = v;
+        spareFields = f;
     }
 
     /** Propagates {@code light} through the real bench and keeps the field at every plane it reaches. */

@@ -111,7 +111,9 @@ public final class FullyForward {
      */
     public DataPass dataPass(ComplexFrames inputs, boolean intensity) {
         BenchCost before = bench.cost();
-        holo.track(bench);
+        if (!holo.tracksEachMeasurement()) {
+            holo.track(bench); // otherwise every measurement below tracks itself
+        }
         int batch = inputs.batch();
         int layers = d.modulators();
         double[][] m = new double[layers][];

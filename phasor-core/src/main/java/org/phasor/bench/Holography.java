@@ -19,15 +19,32 @@ public final class Holography {
     private final double[] referenceIntensity; // per plane, measured lazily
     private final boolean[] measured;
     private double phaseCorrection; // reference-arm phase drift, measured by track()
+    private final boolean trackEach;
 
     /** @param steps 3 or 4 phase steps */
     public Holography(int steps, int planes) {
+        this(steps, planes, false);
+    }
+
+    /**
+     * @param steps     3 or 4 phase steps
+     * @param trackEach re-measure the reference phase ({@link #track}) before every measurement, so no measured
+     *                  field carries more than one measurement's worth of reference drift; costs {@code steps}
+     *                  frames per measurement (a single flat-field item) on top of {@code steps × batch}
+     */
+    public Holography(int steps, int planes, boolean trackEach) {
         if (steps != 3 && steps != 4) {
             throw new IllegalArgumentException("holography steps must be 3 or 4, got " + steps);
         }
         this.steps = steps;
         this.referenceIntensity = new double[planes];
         this.measured = new boolean[planes];
+        this.trackEach = trackEach;
+    }
+
+    /** Whether every measurement is preceded by a reference-phase measurement. */
+    public boolean tracksEachMeasurement() {
+        return trackEach;
     }
 
     public int steps() {
@@ -75,7 +92,7 @@ public final class Holography {
         Injection flat = new Injection(Direction.REVERSE, d.outputPlane(),
                 ComplexFrames.ofAmplitudes(1, d.ny(), d.nx(), ones));
         phaseCorrection = 0;
-        double[] z = measure(bench, flat, d.outputPlane()).reIm();
+        double[] z = measureOnce(bench, flat, d.outputPlane()).reIm();
         double re = 0;
         double im = 0;
         for (int i = 0; i < z.length; i += 2) {
@@ -88,6 +105,13 @@ public final class Holography {
 
     /** Measures the complex field of {@code light} at {@code plane}, relative to the reference phase. */
     public ComplexFrames measure(Bench bench, Injection light, int plane) {
+        if (trackEach) {
+            track(bench);
+        }
+        return measureOnce(bench, light, plane);
+    }
+
+    private ComplexFrames measureOnce(Bench bench, Injection light, int plane) {
         double r2 = referenceIntensity(bench, plane);
         if (!(r2 > 0)) {
             throw new IllegalStateException("holography: reference arm reads no light at plane " + plane);

@@ -65,6 +65,14 @@ public final class FfmLayersCommand implements Callable<Integer> {
             description = "FFM re-registers camera and modulators (response kept) every STEPS steps in between (0 = never).")
     Integer registerEvery;
 
+    @Option(names = "--holography-steps", paramLabel = "3|4",
+            description = "Phase steps per holographic measurement (default 3, as in the authors' code; 4 costs a third more frames and halves the noise variance of the measured field).")
+    Integer holographySteps;
+
+    @Option(names = "--track-reference", paramLabel = "step|measurement", defaultValue = "step",
+            description = "How often FFM re-measures the reference arm's phase: once per training step (default) or before every holographic measurement (3-4 more frames each).")
+    String trackReference = "step";
+
     @Option(names = "--fft", paramLabel = "auto|java|fftw", defaultValue = "auto", description = "FFT backend.")
     String fft = "auto";
 
@@ -76,6 +84,15 @@ public final class FfmLayersCommand implements Callable<Integer> {
             cfg = cfg.withRecalibration(recalibrateEvery != null ? recalibrateEvery : cfg.recalibrateEvery(),
                     registerEvery != null ? registerEvery : cfg.registerEvery());
         }
+        if (holographySteps != null) {
+            cfg = cfg.withHolographySteps(holographySteps);
+        }
+        cfg = switch (trackReference) {
+            case "step" -> cfg;
+            case "measurement" -> cfg.withReferenceTracking(true);
+            default -> throw new IllegalArgumentException("--track-reference must be step or measurement, got '"
+                    + trackReference + "'");
+        };
         Imperfections profile = Profiles.load(bench);
         long t0 = System.nanoTime();
         List<FfmLayers.Row> rows = new FfmLayers(cfg, profile,

@@ -161,7 +161,7 @@ public final class FfmLayers {
     /** A fresh copy of the lab (same profile and seed), calibrated by its own measured procedures. */
     private Lab lab(BenchDescription d, Encoder encoder, Readout readout, ClassificationLoss loss) {
         SimulatedBench bench = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
-        Holography holo = new Holography(cfg.holographySteps(), d.modulators() + 2);
+        Holography holo = new Holography(cfg.holographySteps(), d.modulators() + 2, cfg.trackEach());
         BenchCalibration cal = BenchCalibration.measure(bench, holo, CAL_STRIDE, CAL_SEARCH);
         return new Lab(bench, cal, holo, new BenchClassifier(bench, cal, encoder, readout, loss));
     }

@@ -21,6 +21,7 @@ import java.util.List;
  *                        the same schedule for every method, so noisy bench gradients are averaged down late in
  *                        training exactly as the model's exact ones are
  * @param holographySteps 3 or 4
+ * @param trackEach       FFM re-measures the reference phase before every holographic measurement (not only once per step)
  * @param recalibrateEvery FFM re-measures the bench calibration every this many steps (0 = only before training):
  *                        the registration it maps gradients through goes stale as the bench drifts
  * @param registerEvery   FFM re-registers the modulators (response kept) every this many steps in between (0 = never)
@@ -29,7 +30,7 @@ import java.util.List;
  */
 public record FfmLayersConfig(int n, double pitch, double wavelength, double spacing, int upsample, int detector,
                               List<Integer> layerCounts, int trainSamples, int testSamples, int epochs, int batch,
-                              double learningRate, double finalLearningRate, int holographySteps, int recalibrateEvery, int registerEvery, List<String> methods, long seed) {
+                              double learningRate, double finalLearningRate, int holographySteps, boolean trackEach, int recalibrateEvery, int registerEvery, List<String> methods, long seed) {
 
     public FfmLayersConfig {
         layerCounts = List.copyOf(layerCounts);
@@ -37,6 +38,9 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
         if (recalibrateEvery < 0 || registerEvery < 0) {
             throw new IllegalArgumentException("re-calibration / re-registration intervals must be ≥ 0 steps, got "
                     + recalibrateEvery + " / " + registerEvery);
+        }
+        if (holographySteps != 3 && holographySteps != 4) {
+            throw new IllegalArgumentException("holography steps must be 3 or 4, got " + holographySteps);
         }
         for (String m : methods) {
             if (!List.of("ffm", "pat", "pso", "exact-twin").contains(m)) {
@@ -52,7 +56,7 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
      * training images, 500 test images.
      */
     public static FfmLayersConfig quick() {
-        return new FfmLayersConfig(64, 8e-6, 532e-9, 3.4e-3, 2, 4, List.of(2, 4, 6, 8), 2000, 500, 1, 20, 0.05, 0.05, 3, 0, 0,
+        return new FfmLayersConfig(64, 8e-6, 532e-9, 3.4e-3, 2, 4, List.of(2, 4, 6, 8), 2000, 500, 1, 20, 0.05, 0.05, 3, false, 0, 0,
                 List.of("ffm", "pat"), 1);
     }
 
@@ -61,28 +65,40 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
      * shipped subset (6 000 / 1 000), 2 epochs.
      */
     public static FfmLayersConfig full() {
-        return new FfmLayersConfig(120, 8e-6, 532e-9, 12e-3, 3, 8, List.of(2, 4, 6, 8), 0, 0, 2, 20, 0.05, 0.0005, 3, 50, 0,
+        return new FfmLayersConfig(120, 8e-6, 532e-9, 12e-3, 3, 8, List.of(2, 4, 6, 8), 0, 0, 2, 20, 0.05, 0.0005, 3, false, 50, 0,
                 List.of("ffm", "pat"), 1);
     }
 
     public FfmLayersConfig withLayers(List<Integer> l) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, l, trainSamples, testSamples,
-                epochs, batch, learningRate, finalLearningRate, holographySteps, recalibrateEvery, registerEvery, methods, seed);
+                epochs, batch, learningRate, finalLearningRate, holographySteps, trackEach, recalibrateEvery, registerEvery, methods, seed);
     }
 
     public FfmLayersConfig withSamples(int train, int test, int ep) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, train, test, ep,
-                batch, learningRate, finalLearningRate, holographySteps, recalibrateEvery, registerEvery, methods, seed);
+                batch, learningRate, finalLearningRate, holographySteps, trackEach, recalibrateEvery, registerEvery, methods, seed);
     }
 
     public FfmLayersConfig withMethods(List<String> m) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
-                testSamples, epochs, batch, learningRate, finalLearningRate, holographySteps, recalibrateEvery, registerEvery, m, seed);
+                testSamples, epochs, batch, learningRate, finalLearningRate, holographySteps, trackEach, recalibrateEvery, registerEvery, m, seed);
+    }
+
+    public FfmLayersConfig withHolographySteps(int steps) {
+        return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
+                testSamples, epochs, batch, learningRate, finalLearningRate, steps, trackEach, recalibrateEvery, registerEvery,
+                methods, seed);
+    }
+
+    public FfmLayersConfig withReferenceTracking(boolean each) {
+        return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
+                testSamples, epochs, batch, learningRate, finalLearningRate, holographySteps, each, recalibrateEvery,
+                registerEvery, methods, seed);
     }
 
     public FfmLayersConfig withRecalibration(int recalibrate, int register) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
-                testSamples, epochs, batch, learningRate, finalLearningRate, holographySteps, recalibrate, register,
+                testSamples, epochs, batch, learningRate, finalLearningRate, holographySteps, trackEach, recalibrate, register,
                 methods, seed);
     }
 }

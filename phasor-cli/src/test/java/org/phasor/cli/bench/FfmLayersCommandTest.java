@@ -1,0 +1,32 @@
+package org.phasor.cli.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phasor.cli.Main;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code phasor reproduce ffm-layers}: option values out of range are one line, exit 2, nothing written. */
+class FfmLayersCommandTest {
+
+    @Test
+    void holographyStepsOtherThanThreeOrFourIsAOneLineError(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        Path out = dir.resolve("run");
+        int code = cl.execute("reproduce", "ffm-layers", "--quick", "--holography-steps", "5", "--out", out.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("holography steps must be 3 or 4, got 5")
+                && err.toString().lines().count() == 1, err.toString());
+        assertFalse(Files.exists(out.resolve("table.json")));
+    }
+}

@@ -33,13 +33,18 @@ public final class Holography {
      *                  frames per measurement (a single flat-field item) on top of {@code steps × batch}
      */
     public Holography(int steps, int planes, boolean trackEach) {
-        if (steps != 3 && steps != 4) {
-            throw new IllegalArgumentException("holography steps must be 3 or 4, got " + steps);
-        }
-        this.steps = steps;
+        this.steps = requireSteps(steps);
         this.referenceIntensity = new double[planes];
         this.measured = new boolean[planes];
         this.trackEach = trackEach;
+    }
+
+    /** {@code steps} if it is 3 or 4; otherwise a one-line error (for configs, checked before any work starts). */
+    public static int requireSteps(int steps) {
+        if (steps != 3 && steps != 4) {
+            throw new IllegalArgumentException("holography steps must be 3 or 4, got " + steps);
+        }
+        return steps;
     }
 
     /** Whether every measurement is preceded by a reference-phase measurement. */

@@ -1,5 +1,7 @@
 package org.phasor.sim.experiment;
 
+import org.phasor.bench.Holography;
+
 import java.util.List;
 
 /**
@@ -39,9 +41,7 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
             throw new IllegalArgumentException("re-calibration / re-registration intervals must be ≥ 0 steps, got "
                     + recalibrateEvery + " / " + registerEvery);
         }
-        if (holographySteps != 3 && holographySteps != 4) {
-            throw new IllegalArgumentException("holography steps must be 3 or 4, got " + holographySteps);
-        }
+        Holography.requireSteps(holographySteps);
         for (String m : methods) {
             if (!List.of("ffm", "pat", "pso", "exact-twin").contains(m)) {
                 throw new IllegalArgumentException("unknown bench method '" + m

@@ -46,16 +46,7 @@ class ReferenceTrackingTest {
         for (int s = 0; s < steps; s++) {
             FullyForward.Result r = ffm.gradient(in, mse);
             frames[0] = r.cost().frames();
-            double num = 0;
-            double den = 0;
-            for (int l = 0; l < LAYERS; l++) {
-                for (int i = 0; i < N * N; i++) {
-                    double diff = r.gradient()[l][i] - g0[l][i];
-                    num += diff * diff;
-                    den += g0[l][i] * g0[l][i];
-                }
-            }
-            sum += Math.sqrt(num / den);
+            sum += Rig.relativeL2(r.gradient(), g0);
         }
         return sum / steps;
     }

@@ -9,6 +9,8 @@ import org.phasor.optics.propagation.Propagator;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Small benches and inputs shared by the tests (seeded). */
 final class Rig {
     static final Propagator PROP = new Propagator(FftBackends.java(), msg -> { });
@@ -72,5 +74,19 @@ final class Rig {
             }
         }
         return ComplexFrames.ofAmplitudes(batch, n, n, a);
+    }
+
+    /** ‖a − b‖ / ‖b‖ over all layers; fails when b is zero (a check against zero would be vacuous). */
+    static double relativeL2(double[][] a, double[][] b) {
+        double num = 0;
+        double den = 0;
+        for (int l = 0; l < a.length; l++) {
+            for (int i = 0; i < a[l].length; i++) {
+                num += (a[l][i] - b[l][i]) * (a[l][i] - b[l][i]);
+                den += b[l][i] * b[l][i];
+            }
+        }
+        assertTrue(den > 0, "reference is zero: the check would be vacuous");
+        return Math.sqrt(num / den);
     }
 }

@@ -33,18 +33,10 @@ public final class Holography {
      *                  frames per measurement (a single flat-field item) on top of {@code steps × batch}
      */
     public Holography(int steps, int planes, boolean trackEach) {
-        this.steps = requireSteps(steps);
+        this.steps = PhaseShifting.requireSteps(steps);
         this.referenceIntensity = new double[planes];
         this.measured = new boolean[planes];
         this.trackEach = trackEach;
-    }
-
-    /** {@code steps} if it is 3 or 4; otherwise a one-line error (for configs, checked before any work starts). */
-    public static int requireSteps(int steps) {
-        if (steps != 3 && steps != 4) {
-            throw new IllegalArgumentException("holography steps must be 3 or 4, got " + steps);
-        }
-        return steps;
     }
 
     /** Whether every measurement is preceded by a reference-phase measurement. */
@@ -131,10 +123,8 @@ public final class Holography {
         int n = frames[0].length;
         double[] z = new double[2 * n];
         for (int i = 0; i < n; i++) {
-            double re = (frames[0][i] - frames[2][i]) / 4;
-            double im = steps == 4
-                    ? (frames[1][i] - frames[3][i]) / 4
-                    : (2 * frames[1][i] - frames[0][i] - frames[2][i]) / 4;
+            double re = PhaseShifting.real(frames[0][i], frames[2][i]);
+            double im = PhaseShifting.imag(steps, frames[0][i], frames[1][i], frames[2][i], steps == 4 ? frames[3][i] : 0);
             // u = (u·r*) / r* with r real and positive at the reference's zero phase
             z[2 * i] = re / r;
             z[2 * i + 1] = im / r;

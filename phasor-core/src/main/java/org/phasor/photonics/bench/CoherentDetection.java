@@ -1,12 +1,10 @@
 package org.phasor.photonics.bench;
 
+import org.phasor.bench.PhaseShifting;
+
 /**
  * Complex port and tap fields by phase-shifting interferometry against the reference, the chip analogue of
- * phase-shifting holography (PHYSICS.md): I_k = |u + r·e^{iθ_k}|².
- * <ul>
- * <li>4 steps (0, π/2, π, 3π/2): u·r* = [(I₀ − I₂) + i(I₁ − I₃)] / 4</li>
- * <li>3 steps (0, π/2, π, the FFM authors' choice): u·r* = [(I₀ − I₂) + i(2I₁ − I₀ − I₂)] / 4</li>
- * </ul>
+ * phase-shifting holography (PHYSICS.md), with the same 3- or 4-step formulas ({@link PhaseShifting}).
  * Each input is scaled to unit power before launch and the measured fields scaled back (the chip is linear),
  * so small error fields are measured at full detector range — what a lab does with its modulators.
  * Detector noise therefore enters relative to the launched power.
@@ -16,10 +14,7 @@ public final class CoherentDetection {
     private final double refAmp;
 
     public CoherentDetection(int steps, double refAmp) {
-        if (steps != 3 && steps != 4) {
-            throw new IllegalArgumentException("phase-shifting needs 3 or 4 steps, got " + steps);
-        }
-        this.steps = steps;
+        this.steps = PhaseShifting.requireSteps(steps);
         this.refAmp = refAmp;
     }
 
@@ -63,8 +58,8 @@ public final class CoherentDetection {
         double[] i0 = pick(f[0], i, ports), i1 = pick(f[1], i, ports), i2 = pick(f[2], i, ports);
         double[] i3 = steps == 4 ? pick(f[3], i, ports) : null;
         for (int j = 0; j < i0.length; j++) {
-            double re = (i0[j] - i2[j]) / 4;
-            double im = steps == 4 ? (i1[j] - i3[j]) / 4 : (2 * i1[j] - i0[j] - i2[j]) / 4;
+            double re = PhaseShifting.real(i0[j], i2[j]);
+            double im = PhaseShifting.imag(steps, i0[j], i1[j], i2[j], steps == 4 ? i3[j] : 0);
             // u = (u·r*) / r*, r real and positive here
             out[2 * j] = scale * re / refAmp;
             out[2 * j + 1] = scale * im / refAmp;

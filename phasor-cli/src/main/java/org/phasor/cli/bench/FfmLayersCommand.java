@@ -6,6 +6,7 @@ import org.phasor.sim.Imperfections;
 import org.phasor.sim.Profiles;
 import org.phasor.sim.experiment.FfmLayers;
 import org.phasor.sim.experiment.FfmLayersConfig;
+import org.phasor.sim.experiment.FfmProcedure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,19 +81,21 @@ public final class FfmLayersCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         FfmLayersConfig cfg = configure(quick, layers, methods, train, test, epochs);
+        FfmProcedure p = cfg.ffm();
         if (recalibrateEvery != null || registerEvery != null) {
-            cfg = cfg.withRecalibration(recalibrateEvery != null ? recalibrateEvery : cfg.recalibrateEvery(),
-                    registerEvery != null ? registerEvery : cfg.registerEvery());
+            p = p.withRecalibration(recalibrateEvery != null ? recalibrateEvery : p.recalibrateEvery(),
+                    registerEvery != null ? registerEvery : p.registerEvery());
         }
         if (holographySteps != null) {
-            cfg = cfg.withHolographySteps(holographySteps);
+            p = p.withHolographySteps(holographySteps);
         }
-        cfg = switch (trackReference) {
-            case "step" -> cfg;
-            case "measurement" -> cfg.withReferenceTracking(true);
+        p = switch (trackReference) {
+            case "step" -> p;
+            case "measurement" -> p.withReferenceTracking(true);
             default -> throw new IllegalArgumentException("--track-reference must be step or measurement, got '"
                     + trackReference + "'");
         };
+        cfg = cfg.withFfm(p);
         Imperfections profile = Profiles.load(bench);
         long t0 = System.nanoTime();
         List<FfmLayers.Row> rows = new FfmLayers(cfg, profile,

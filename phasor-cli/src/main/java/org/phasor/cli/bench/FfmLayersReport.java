@@ -54,9 +54,9 @@ final class FfmLayersReport {
                 cfg.finalLearningRate() == cfg.learningRate()
                         ? String.format(Locale.ROOT, "%.3g", cfg.learningRate())
                         : String.format(Locale.ROOT, "%.3g → %.3g (cosine)", cfg.learningRate(), cfg.finalLearningRate()),
-                cfg.holographySteps(),
-                cfg.trackEach() ? ", reference phase re-measured before every measurement" : "",
-                cfg.recalibrateEvery() > 0 ? "; FFM re-calibrates every " + cfg.recalibrateEvery() + " steps" : ""));
+                cfg.ffm().holographySteps(),
+                cfg.ffm().trackEach() ? ", reference phase re-measured before every measurement" : "",
+                cfg.ffm().recalibrateEvery() > 0 ? "; FFM re-calibrates every " + cfg.ffm().recalibrateEvery() + " steps" : ""));
         return sb.toString();
     }
 

@@ -125,9 +125,9 @@ public final class FfmLayers {
         for (String m : cfg.methods()) {
             Lab fresh = lab(d, encoder, readout, loss);
             GradientMethod method = switch (m) {
-                case "ffm" -> cfg.recalibrateEvery() + cfg.registerEvery() > 0
-                        ? new RecalibratingMethod(fresh.bench, fresh.holo, CAL_STRIDE, CAL_SEARCH, cfg.recalibrateEvery(),
-                                cfg.registerEvery(), fresh.calibration, cal -> ffm(fresh, cal, encoder, readout, loss))
+                case "ffm" -> cfg.ffm().recalibrates()
+                        ? new RecalibratingMethod(fresh.bench, fresh.holo, CAL_STRIDE, CAL_SEARCH, cfg.ffm().recalibrateEvery(),
+                                cfg.ffm().registerEvery(), fresh.calibration, cal -> ffm(fresh, cal, encoder, readout, loss))
                         : ffm(fresh, fresh.calibration, encoder, readout, loss);
                 case "pat" -> new PhysicsAwareMethod(fresh.classifier, net.workspace(cfg.batch(), Precision.DOUBLE), encoder);
                 case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed());
@@ -161,7 +161,7 @@ public final class FfmLayers {
     /** A fresh copy of the lab (same profile and seed), calibrated by its own measured procedures. */
     private Lab lab(BenchDescription d, Encoder encoder, Readout readout, ClassificationLoss loss) {
         SimulatedBench bench = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
-        Holography holo = new Holography(cfg.holographySteps(), d.modulators() + 2, cfg.trackEach());
+        Holography holo = new Holography(cfg.ffm().holographySteps(), d.modulators() + 2, cfg.ffm().trackEach());
         BenchCalibration cal = BenchCalibration.measure(bench, holo, CAL_STRIDE, CAL_SEARCH);
         return new Lab(bench, cal, holo, new BenchClassifier(bench, cal, encoder, readout, loss));
     }

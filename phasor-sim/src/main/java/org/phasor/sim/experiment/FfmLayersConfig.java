@@ -1,8 +1,7 @@
 package org.phasor.sim.experiment;
 
-import org.phasor.bench.Holography;
-
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Settings of the FFM-vs-depth reproduction (Xue et al. 2024, Fashion-MNIST with 2/4/6/8 phase layers).
@@ -22,26 +21,19 @@ import java.util.List;
  * @param finalLearningRate step size at the end of a cosine annealing over the whole run (= learningRate: constant);
  *                        the same schedule for every method, so noisy bench gradients are averaged down late in
  *                        training exactly as the model's exact ones are
- * @param holographySteps 3 or 4
- * @param trackEach       FFM re-measures the reference phase before every holographic measurement (not only once per step)
- * @param recalibrateEvery FFM re-measures the bench calibration every this many steps (0 = only before training):
- *                        the registration it maps gradients through goes stale as the bench drifts
- * @param registerEvery   FFM re-registers the modulators (response kept) every this many steps in between (0 = never)
+ * @param ffm             how FFM measures on the bench (holography, reference tracking, re-calibration)
  * @param methods         methods trained on the bench besides in-silico ({@code ffm}, {@code pat}, {@code pso})
  * @param seed            seed of the initial phases and the sample order
  */
 public record FfmLayersConfig(int n, double pitch, double wavelength, double spacing, int upsample, int detector,
                               List<Integer> layerCounts, int trainSamples, int testSamples, int epochs, int batch,
-                              double learningRate, double finalLearningRate, int holographySteps, boolean trackEach, int recalibrateEvery, int registerEvery, List<String> methods, long seed) {
+                              double learningRate, double finalLearningRate, FfmProcedure ffm, List<String> methods,
+                              long seed) {
 
     public FfmLayersConfig {
         layerCounts = List.copyOf(layerCounts);
         methods = List.copyOf(methods);
-        if (recalibrateEvery < 0 || registerEvery < 0) {
-            throw new IllegalArgumentException("re-calibration / re-registration intervals must be ≥ 0 steps, got "
-                    + recalibrateEvery + " / " + registerEvery);
-        }
-        Holography.requireSteps(holographySteps);
+        Objects.requireNonNull(ffm, "ffm procedure");
         for (String m : methods) {
             if (!List.of("ffm", "pat", "pso", "exact-twin").contains(m)) {
                 throw new IllegalArgumentException("unknown bench method '" + m
@@ -56,8 +48,8 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
      * training images, 500 test images.
      */
     public static FfmLayersConfig quick() {
-        return new FfmLayersConfig(64, 8e-6, 532e-9, 3.4e-3, 2, 4, List.of(2, 4, 6, 8), 2000, 500, 1, 20, 0.05, 0.05, 3, false, 0, 0,
-                List.of("ffm", "pat"), 1);
+        return new FfmLayersConfig(64, 8e-6, 532e-9, 3.4e-3, 2, 4, List.of(2, 4, 6, 8), 2000, 500, 1, 20, 0.05, 0.05,
+                new FfmProcedure(3, false, 0, 0), List.of("ffm", "pat"), 1);
     }
 
     /**
@@ -65,40 +57,27 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
      * shipped subset (6 000 / 1 000), 2 epochs.
      */
     public static FfmLayersConfig full() {
-        return new FfmLayersConfig(120, 8e-6, 532e-9, 12e-3, 3, 8, List.of(2, 4, 6, 8), 0, 0, 2, 20, 0.05, 0.0005, 3, false, 50, 0,
-                List.of("ffm", "pat"), 1);
+        return new FfmLayersConfig(120, 8e-6, 532e-9, 12e-3, 3, 8, List.of(2, 4, 6, 8), 0, 0, 2, 20, 0.05, 0.0005,
+                new FfmProcedure(3, false, 50, 0), List.of("ffm", "pat"), 1);
     }
 
     public FfmLayersConfig withLayers(List<Integer> l) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, l, trainSamples, testSamples,
-                epochs, batch, learningRate, finalLearningRate, holographySteps, trackEach, recalibrateEvery, registerEvery, methods, seed);
+                epochs, batch, learningRate, finalLearningRate, ffm, methods, seed);
     }
 
     public FfmLayersConfig withSamples(int train, int test, int ep) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, train, test, ep,
-                batch, learningRate, finalLearningRate, holographySteps, trackEach, recalibrateEvery, registerEvery, methods, seed);
+                batch, learningRate, finalLearningRate, ffm, methods, seed);
     }
 
     public FfmLayersConfig withMethods(List<String> m) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
-                testSamples, epochs, batch, learningRate, finalLearningRate, holographySteps, trackEach, recalibrateEvery, registerEvery, m, seed);
+                testSamples, epochs, batch, learningRate, finalLearningRate, ffm, m, seed);
     }
 
-    public FfmLayersConfig withHolographySteps(int steps) {
+    public FfmLayersConfig withFfm(FfmProcedure p) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
-                testSamples, epochs, batch, learningRate, finalLearningRate, steps, trackEach, recalibrateEvery, registerEvery,
-                methods, seed);
-    }
-
-    public FfmLayersConfig withReferenceTracking(boolean each) {
-        return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
-                testSamples, epochs, batch, learningRate, finalLearningRate, holographySteps, each, recalibrateEvery,
-                registerEvery, methods, seed);
-    }
-
-    public FfmLayersConfig withRecalibration(int recalibrate, int register) {
-        return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
-                testSamples, epochs, batch, learningRate, finalLearningRate, holographySteps, trackEach, recalibrate, register,
-                methods, seed);
+                testSamples, epochs, batch, learningRate, finalLearningRate, p, methods, seed);
     }
 }

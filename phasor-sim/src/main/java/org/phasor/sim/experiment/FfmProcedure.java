@@ -1,0 +1,41 @@
+package org.phasor.sim.experiment;
+
+import org.phasor.bench.PhaseShifting;
+
+/**
+ * How FFM training measures on the bench: the lab procedure, separate from the network and the schedule, so the
+ * reproduction can compare procedures with everything else fixed.
+ *
+ * @param holographySteps  3 or 4 phase steps per holographic measurement
+ * @param trackEach        re-measure the reference phase before every holographic measurement (not only once per step)
+ * @param recalibrateEvery re-measure the bench calibration every this many steps (0 = only before training): the
+ *                         registration the gradients are mapped through goes stale as the bench drifts
+ * @param registerEvery    re-register the modulators (response kept) every this many steps in between (0 = never)
+ */
+public record FfmProcedure(int holographySteps, boolean trackEach, int recalibrateEvery, int registerEvery) {
+
+    public FfmProcedure {
+        PhaseShifting.requireSteps(holographySteps);
+        if (recalibrateEvery < 0 || registerEvery < 0) {
+            throw new IllegalArgumentException("re-calibration / re-registration intervals must be ≥ 0 steps, got "
+                    + recalibrateEvery + " / " + registerEvery);
+        }
+    }
+
+    public FfmProcedure withHolographySteps(int steps) {
+        return new FfmProcedure(steps, trackEach, recalibrateEvery, registerEvery);
+    }
+
+    public FfmProcedure withReferenceTracking(boolean each) {
+        return new FfmProcedure(holographySteps, each, recalibrateEvery, registerEvery);
+    }
+
+    public FfmProcedure withRecalibration(int recalibrate, int register) {
+        return new FfmProcedure(holographySteps, trackEach, recalibrate, register);
+    }
+
+    /** Whether the calibration is ever re-measured during training. */
+    public boolean recalibrates() {
+        return recalibrateEvery + registerEvery > 0;
+    }
+}

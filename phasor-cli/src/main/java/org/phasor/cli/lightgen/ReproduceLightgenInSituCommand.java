@@ -57,6 +57,9 @@ public final class ReproduceLightgenInSituCommand implements Callable<Integer> {
     Double scratchLr;
     @Option(names = "--recalibrate-every", description = "re-measure the bench calibration every N FFM steps, 0 = never (overrides the preset)")
     Integer recalibrateEvery;
+    @Option(names = "--track-reference", paramLabel = "step|measurement", defaultValue = "step",
+            description = "How often FFM re-measures the reference arm's phase: once per step (default) or before every holographic measurement.")
+    String trackReference = "step";
     @Option(names = "--no-ablation", description = "skip the ablation row (fine-tuning with phases free to wrap)")
     boolean noAblation;
     @Mixin
@@ -69,11 +72,17 @@ public final class ReproduceLightgenInSituCommand implements Callable<Integer> {
                 .withFfm(ffmSteps != null ? ffmSteps : s.ffmSteps(), ffmBatch != null ? ffmBatch : s.ffmBatch(),
                         ffmLr != null ? ffmLr : s.ffmLearningRate(),
                         scratchLr != null ? scratchLr : s.scratchLearningRate());
-        s = s.withRecalibration(recalibrateEvery != null ? recalibrateEvery : s.recalibrateEvery(),
-                s.wrapAblation() && !noAblation);
-        if (s.recalibrateEvery() < 0) {
+        if (recalibrateEvery != null && recalibrateEvery < 0) {
             throw new IllegalArgumentException("--recalibrate-every must be ≥ 0");
         }
+        s = s.withRecalibration(recalibrateEvery != null ? recalibrateEvery : s.ffm().recalibrateEvery(),
+                s.wrapAblation() && !noAblation);
+        s = switch (trackReference) {
+            case "step" -> s;
+            case "measurement" -> s.withReferenceTracking(true);
+            default -> throw new IllegalArgumentException("--track-reference must be step or measurement, got '"
+                    + trackReference + "'");
+        };
         if (s.trainImages() < 1 || s.epochs() < 0 || s.ffmSteps() < 0 || s.ffmBatch() < 1 || !(s.ffmLearningRate() > 0)
                 || !(s.scratchLearningRate() > 0)) {
             throw new IllegalArgumentException("--train-images/--ffm-batch must be ≥ 1, --epochs/--ffm-steps ≥ 0, --ffm-lr/--scratch-lr > 0");

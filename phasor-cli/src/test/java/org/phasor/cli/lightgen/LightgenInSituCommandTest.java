@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code phasor reproduce lightgen-insitu}: a minimal run writes its files; a bad bench is a one-line error. */
+/** {@code phasor reproduce lightgen-insitu}: a minimal run writes its files; a bad bench or reference tracking is a one-line error. */
 class LightgenInSituCommandTest {
 
     @Test
@@ -42,5 +42,18 @@ class LightgenInSituCommandTest {
                 "--classifier", LightgenCommandsTest.classifier().toString());
         assertEquals(2, code);
         assertTrue(err.toString().contains("nosuch") && err.toString().lines().count() == 1, err.toString());
+    }
+
+    @Test
+    void unknownReferenceTrackingIsAOneLineError(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("reproduce", "lightgen-insitu", "--quick", "--track-reference", "each", "--out",
+                dir.toString(), "--classifier", LightgenCommandsTest.classifier().toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--track-reference must be step or measurement, got 'each'")
+                && err.toString().lines().count() == 1, err.toString());
+        assertTrue(!Files.exists(dir.resolve("table.json")), "nothing written");
     }
 }

@@ -57,8 +57,8 @@ public final class LightgenInSitu {
      * @param ffmLearningRate Adam learning rate of the fine-tuning (radians)
      * @param scratchLearningRate Adam learning rate of the bench training from the initial phases
      * @param wrapAblation    also fine-tune with phases free to cross the SLM's wrap (the ablation row)
-     * @param recalibrateEvery re-measure the bench calibration every this many FFM steps (0 = never; drift)
-     * @param holographySteps 3 or 4 phase steps per holographic measurement
+     * @param ffm             how FFM measures on the bench: holography steps, reference tracking, re-calibration every
+     *                        this many steps (0 = never; drift); re-registration in between is not supported here
      * @param exposurePeak    launch power: mean brightest output pixel, calibrated intensity units (the lab camera
      *                        saturates near 15.6 and the holography reference adds |r|² = 1)
      * @param calibrationImages training images used to set the exposure and fit the camera gain on a bench
@@ -67,33 +67,45 @@ public final class LightgenInSitu {
      */
     public record Settings(int trainImages, int testImages, int evalImages, int samplesPerClass, int epochs, int batch,
                            double learningRate, int ffmSteps, int ffmBatch, double ffmLearningRate,
-                           double scratchLearningRate, boolean wrapAblation, int recalibrateEvery, int holographySteps,
-                           double exposurePeak, int calibrationImages, long seed, OpticalVaeConfig optical) {
+                           double scratchLearningRate, boolean wrapAblation, FfmProcedure ffm, double exposurePeak, int calibrationImages, long seed, OpticalVaeConfig optical) {
+        public Settings {
+            if (ffm.registerEvery() != 0) {
+                throw new IllegalArgumentException("lightgen-insitu: re-registration between calibrations is not supported");
+            }
+        }
+
         public static Settings quick() {
-            return new Settings(300, 300, 20, 5, 1, 16, 0.05, 4, 8, 0.03, 0.05, false, 2, 3, 4.0, 16, 1,
+            return new Settings(300, 300, 20, 5, 1, 16, 0.05, 4, 8, 0.03, 0.05, false, new FfmProcedure(3, false, 2, 0), 4.0, 16, 1,
                     OpticalVaeConfig.small(true).withPad(2));
         }
 
         public static Settings full() {
-            return new Settings(8000, 10000, 300, 100, 5, 32, 0.03, 600, 16, 0.03, 0.05, true, 50, 3, 4.0, 64, 1,
+            return new Settings(8000, 10000, 300, 100, 5, 32, 0.03, 600, 16, 0.03, 0.05, true, new FfmProcedure(3, false, 50, 0), 4.0, 64, 1,
                     OpticalVaeConfig.small(true).withPad(2));
         }
 
         public Settings withFfm(int steps, int batchSize, double lr, double scratchLr) {
             return new Settings(trainImages, testImages, evalImages, samplesPerClass, epochs, batch, learningRate, steps,
-                    batchSize, lr, scratchLr, wrapAblation, recalibrateEvery, holographySteps, exposurePeak, calibrationImages, seed, optical);
+                    batchSize, lr, scratchLr, wrapAblation, ffm, exposurePeak, calibrationImages, seed, optical);
         }
 
         public Settings withRecalibration(int every, boolean ablation) {
             return new Settings(trainImages, testImages, evalImages, samplesPerClass, epochs, batch, learningRate, ffmSteps,
-                    ffmBatch, ffmLearningRate, scratchLearningRate, ablation, every, holographySteps, exposurePeak,
+                    ffmBatch, ffmLearningRate, scratchLearningRate, ablation, ffm.withRecalibration(every, 0), exposurePeak,
                     calibrationImages, seed, optical);
         }
 
         public Settings withTraining(int images, int ep) {
             return new Settings(images, testImages, evalImages, samplesPerClass, ep, batch, learningRate, ffmSteps,
-                    ffmBatch, ffmLearningRate, scratchLearningRate, wrapAblation, recalibrateEvery, holographySteps, exposurePeak,
+                    ffmBatch, ffmLearningRate, scratchLearningRate, wrapAblation, ffm, exposurePeak,
                     calibrationImages, seed, optical);
+        }
+
+        /** FFM re-measures the reference phase before every holographic measurement (not only once per step). */
+        public Settings withReferenceTracking(boolean each) {
+            return new Settings(trainImages, testImages, evalImages, samplesPerClass, epochs, batch, learningRate, ffmSteps,
+                    ffmBatch, ffmLearningRate, scratchLearningRate, wrapAblation, ffm.withReferenceTracking(each),
+                    exposurePeak, calibrationImages, seed, optical);
         }
     }
 
@@ -170,7 +182,7 @@ public final class LightgenInSitu {
         int planes = d.modulators() + 2;
         SimulatedBench idealBench = new SimulatedBench(description(s.optical(), "ideal"), Imperfections.NONE,
                 new Propagator(fft, msg -> { }));
-        BenchDecoder id = new BenchDecoder(idealBench, BenchCalibration.nominal(d), new Holography(s.holographySteps(), planes), vae);
+        BenchDecoder id = new BenchDecoder(idealBench, BenchCalibration.nominal(d), new Holography(s.ffm().holographySteps(), planes), vae);
         id.program(design);
         double idScale = id.setExposure(muCal, yCal, nCal, s.exposurePeak());
         double alphaIdeal = alphaModel / (idScale * idScale);
@@ -184,7 +196,7 @@ public final class LightgenInSitu {
 
         // 3. the lab: calibrate, set the launch power, fit the camera gain, deploy the in-silico design
         SimulatedBench lab = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
-        Holography holo = new Holography(s.holographySteps(), planes);
+        Holography holo = new Holography(s.ffm().holographySteps(), planes, s.ffm().trackEach());
         BenchCalibration cal = BenchCalibration.measure(lab, holo, 8, 4);
         log.accept(String.format(Locale.ROOT, "%s bench: calibration %d frames", benchName, cal.cost().frames()));
         BenchDecoder bd = new BenchDecoder(lab, cal, holo, vae);
@@ -236,7 +248,7 @@ public final class LightgenInSitu {
                                      OpticalVae vae, double[][] start, double[] muCal, int[] yCal, double[] xCal,
                                      int nCal) {
         SimulatedBench lab = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
-        Holography holo = new Holography(s.holographySteps(), d.modulators() + 2);
+        Holography holo = new Holography(s.ffm().holographySteps(), d.modulators() + 2, s.ffm().trackEach());
         BenchCalibration cal = BenchCalibration.measure(lab, holo, 8, 4);
         BenchDecoder bd = new BenchDecoder(lab, cal, holo, vae);
         bd.program(start);
@@ -256,7 +268,7 @@ public final class LightgenInSitu {
                                  SampleQuality.Reference ref, double[] zGen, int[] genLabels, double[] muEv, int[] yEv,
                                  double[] xEv, long framesBefore, String name, String tag, Consumer<String> log) {
         BenchDecoder.Result r = bd.train(new BenchDecoder.Settings(s.ffmSteps(), s.ffmBatch(), lr,
-                        Math.max(1, s.ffmSteps() / 10), s.seed() + 7, noWrap, s.recalibrateEvery()), muTr, yTr, xTr, nTr, init, alpha,
+                        Math.max(1, s.ffmSteps() / 10), s.seed() + 7, noWrap, s.ffm().recalibrateEvery()), muTr, yTr, xTr, nTr, init, alpha,
                 e -> log.accept(String.format(Locale.ROOT, "FFM %s step %d: bench reconstruction %.3f, α %.4g, %d frames (%.0f s)",
                         tag, e.step(), e.reconstruction(), e.cameraGain(), e.frames(), e.seconds())));
         long g0 = lab.cost().frames();
@@ -269,9 +281,10 @@ public final class LightgenInSitu {
         double[] samples = bd.images(zGen, genLabels, nGen, a);
         double[] rec = bd.images(muEv, yEv, nEval, a);
         Row row = row(name, clf, ref, samples, genLabels, nGen, xEv, rec, nEval, adapt, lab.cost().frames() - e0,
-                String.format(Locale.ROOT, "%d FFM steps of %d images, Adam lr %.3g, %d-step holography%s%s; frames include the calibration",
-                        s.ffmSteps(), s.ffmBatch(), lr, s.holographySteps(), noWrap ? ", phases kept in the SLM's range" : "",
-                        s.recalibrateEvery() > 0 ? ", re-calibrated every " + s.recalibrateEvery() + " steps" : ""));
+                String.format(Locale.ROOT, "%d FFM steps of %d images, Adam lr %.3g, %d-step holography%s%s%s; frames include the calibration",
+                        s.ffmSteps(), s.ffmBatch(), lr, s.ffm().holographySteps(), noWrap ? ", phases kept in the SLM's range" : "",
+                        s.ffm().recalibrateEvery() > 0 ? ", re-calibrated every " + s.ffm().recalibrateEvery() + " steps" : "",
+                        s.ffm().trackEach() ? ", reference phase re-measured before every measurement" : ""));
         log.accept(tag + ": " + row);
         return new InSitu(row, samples, r.curve(), loss, r.cost());
     }

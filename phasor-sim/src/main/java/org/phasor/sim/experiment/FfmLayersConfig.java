@@ -55,7 +55,7 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
     /**
      * The PHYSICS.md numpy check's geometry: 120×120 planes of 8 µm, 12 mm spacing, images upsampled ×3; the whole
      * shipped subset (6 000 / 1 000), 2 epochs. FFM re-measures the reference phase before every holographic
-     * measurement, re-registers the modulators every 5 steps (6 frames each) and re-calibrates fully every 50: at 6
+     * measurement, re-registers the modulators every 5 steps (2 flat-field measurements each) and re-calibrates fully every 50: at 6
      * layers the lateral drift between registrations had cost 1.3 points (docs/results.md).
      */
     public static FfmLayersConfig full() {

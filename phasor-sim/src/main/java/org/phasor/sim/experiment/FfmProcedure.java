@@ -34,6 +34,24 @@ public record FfmProcedure(int holographySteps, boolean trackEach, int recalibra
         return new FfmProcedure(holographySteps, trackEach, recalibrate, register);
     }
 
+    /**
+     * The procedure in words, for reports: e.g. "3-step holography, reference phase re-measured before every
+     * measurement, re-calibrated every 50 steps, re-registered every 5 steps" (only the parts that are on).
+     */
+    public String summary() {
+        StringBuilder s = new StringBuilder(holographySteps + "-step holography");
+        if (trackEach) {
+            s.append(", reference phase re-measured before every measurement");
+        }
+        if (recalibrateEvery > 0) {
+            s.append(", re-calibrated every ").append(recalibrateEvery).append(" steps");
+        }
+        if (registerEvery > 0) {
+            s.append(", re-registered every ").append(registerEvery).append(" steps");
+        }
+        return s.toString();
+    }
+
     /** Whether the calibration is ever re-measured during training. */
     public boolean recalibrates() {
         return recalibrateEvery + registerEvery > 0;

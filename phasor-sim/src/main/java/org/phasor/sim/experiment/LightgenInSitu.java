@@ -281,10 +281,8 @@ public final class LightgenInSitu {
         double[] samples = bd.images(zGen, genLabels, nGen, a);
         double[] rec = bd.images(muEv, yEv, nEval, a);
         Row row = row(name, clf, ref, samples, genLabels, nGen, xEv, rec, nEval, adapt, lab.cost().frames() - e0,
-                String.format(Locale.ROOT, "%d FFM steps of %d images, Adam lr %.3g, %d-step holography%s%s%s; frames include the calibration",
-                        s.ffmSteps(), s.ffmBatch(), lr, s.ffm().holographySteps(), noWrap ? ", phases kept in the SLM's range" : "",
-                        s.ffm().recalibrateEvery() > 0 ? ", re-calibrated every " + s.ffm().recalibrateEvery() + " steps" : "",
-                        s.ffm().trackEach() ? ", reference phase re-measured before every measurement" : ""));
+                String.format(Locale.ROOT, "%d FFM steps of %d images, Adam lr %.3g, %s%s; frames include the calibration",
+                        s.ffmSteps(), s.ffmBatch(), lr, s.ffm().summary(), noWrap ? ", phases kept in the SLM's range" : ""));
         log.accept(tag + ": " + row);
         return new InSitu(row, samples, r.curve(), loss, r.cost());
     }

@@ -1,5 +1,6 @@
 package org.phasor.cli.bench;
 
+import org.phasor.cli.TrackReferenceOption;
 import org.phasor.data.Datasets;
 import org.phasor.math.fft.FftBackends;
 import org.phasor.sim.Imperfections;
@@ -8,6 +9,7 @@ import org.phasor.sim.experiment.FfmLayers;
 import org.phasor.sim.experiment.FfmLayersConfig;
 import org.phasor.sim.experiment.FfmProcedure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,9 +72,8 @@ public final class FfmLayersCommand implements Callable<Integer> {
             description = "Phase steps per holographic measurement (default 3, as in the authors' code; 4 costs a third more frames and halves the noise variance of the measured field).")
     Integer holographySteps;
 
-    @Option(names = "--track-reference", paramLabel = "step|measurement", defaultValue = "step",
-            description = "How often FFM re-measures the reference arm's phase: once per training step (default) or before every holographic measurement (3-4 more frames each).")
-    String trackReference = "step";
+    @Mixin
+    TrackReferenceOption trackReference;
 
     @Option(names = "--fft", paramLabel = "auto|java|fftw", defaultValue = "auto", description = "FFT backend.")
     String fft = "auto";
@@ -89,12 +90,9 @@ public final class FfmLayersCommand implements Callable<Integer> {
         if (holographySteps != null) {
             p = p.withHolographySteps(holographySteps);
         }
-        p = switch (trackReference) {
-            case "step" -> p;
-            case "measurement" -> p.withReferenceTracking(true);
-            default -> throw new IllegalArgumentException("--track-reference must be step or measurement, got '"
-                    + trackReference + "'");
-        };
+        if (trackReference.eachMeasurement()) {
+            p = p.withReferenceTracking(true);
+        }
         cfg = cfg.withFfm(p);
         Imperfections profile = Profiles.load(bench);
         long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 package org.phasor.cli.lightgen;
 
 import org.phasor.cli.FftOption;
+import org.phasor.cli.TrackReferenceOption;
 import org.phasor.data.DataSplit;
 import org.phasor.data.Datasets;
 import org.phasor.io.AtomicWrite;
@@ -57,9 +58,8 @@ public final class ReproduceLightgenInSituCommand implements Callable<Integer> {
     Double scratchLr;
     @Option(names = "--recalibrate-every", description = "re-measure the bench calibration every N FFM steps, 0 = never (overrides the preset)")
     Integer recalibrateEvery;
-    @Option(names = "--track-reference", paramLabel = "step|measurement", defaultValue = "step",
-            description = "How often FFM re-measures the reference arm's phase: once per step (default) or before every holographic measurement.")
-    String trackReference = "step";
+    @Mixin
+    TrackReferenceOption trackReference;
     @Option(names = "--no-ablation", description = "skip the ablation row (fine-tuning with phases free to wrap)")
     boolean noAblation;
     @Mixin
@@ -77,12 +77,9 @@ public final class ReproduceLightgenInSituCommand implements Callable<Integer> {
         }
         s = s.withRecalibration(recalibrateEvery != null ? recalibrateEvery : s.ffm().recalibrateEvery(),
                 s.wrapAblation() && !noAblation);
-        s = switch (trackReference) {
-            case "step" -> s;
-            case "measurement" -> s.withReferenceTracking(true);
-            default -> throw new IllegalArgumentException("--track-reference must be step or measurement, got '"
-                    + trackReference + "'");
-        };
+        if (trackReference.eachMeasurement()) {
+            s = s.withReferenceTracking(true);
+        }
         if (s.trainImages() < 1 || s.epochs() < 0 || s.ffmSteps() < 0 || s.ffmBatch() < 1 || !(s.ffmLearningRate() > 0)
                 || !(s.scratchLearningRate() > 0)) {
             throw new IllegalArgumentException("--train-images/--ffm-batch must be ≥ 1, --epochs/--ffm-steps ≥ 0, --ffm-lr/--scratch-lr > 0");

@@ -29,4 +29,17 @@ class FfmLayersCommandTest {
                 && err.toString().lines().count() == 1, err.toString());
         assertFalse(Files.exists(out.resolve("table.json")));
     }
+
+    @Test
+    void unknownReferenceTrackingIsAOneLineError(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        Path out = dir.resolve("run");
+        int code = cl.execute("reproduce", "ffm-layers", "--quick", "--track-reference", "each", "--out", out.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--track-reference must be step or measurement, got 'each'")
+                && err.toString().lines().count() == 1, err.toString());
+        assertFalse(Files.exists(out.resolve("table.json")));
+    }
 }

@@ -55,8 +55,8 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
     /**
      * The PHYSICS.md numpy check's geometry: 120×120 planes of 8 µm, 12 mm spacing, images upsampled ×3; the whole
      * shipped subset (6 000 / 1 000), 2 epochs. FFM re-measures the reference phase before every holographic
-     * measurement, re-registers the modulators every 5 steps (2 flat-field measurements each) and re-calibrates fully every 50: at 6
-     * layers the lateral drift between registrations had cost 1.3 points (docs/results.md).
+     * measurement, re-registers the modulators every 5 steps (2 flat-field measurements each) and re-calibrates
+     * fully every 50: at 6 layers the lateral drift between registrations had cost 1.3 points (docs/results.md).
      */
     public static FfmLayersConfig full() {
         return new FfmLayersConfig(120, 8e-6, 532e-9, 12e-3, 3, 8, List.of(2, 4, 6, 8), 0, 0, 2, 20, 0.05, 0.0005,

@@ -75,6 +75,11 @@ public final class FfmLayersCommand implements Callable<Integer> {
     @Mixin
     TrackReferenceOption trackReference;
 
+    @Option(names = "--seed", paramLabel = "N",
+            description = {"Training seed: initial phases and sample order (default 1). The lab (realisation and camera",
+                    "noise) is the profile's own seed, so repeating with other --seed values on one lab shows the spread."})
+    Long seed;
+
     @Option(names = "--fft", paramLabel = "auto|java|fftw", defaultValue = "auto", description = "FFT backend.")
     String fft = "auto";
 
@@ -94,6 +99,9 @@ public final class FfmLayersCommand implements Callable<Integer> {
             p = p.withReferenceTracking(true);
         }
         cfg = cfg.withFfm(p);
+        if (seed != null) {
+            cfg = cfg.withSeed(seed);
+        }
         Imperfections profile = Profiles.load(bench);
         long t0 = System.nanoTime();
         List<FfmLayers.Row> rows = new FfmLayers(cfg, profile,

@@ -46,7 +46,7 @@ final class FfmLayersReport {
             sb.append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%nBench profile `%s`; %dx%d planes of %.0f µm, spacing %.1f mm; %s training "
-                        + "images, %s test images, %d epoch(s), batch %d, Adam lr %s; FFM: %s. "
+                        + "images, %s test images, %d epoch(s), batch %d, Adam lr %s, training seed %d; FFM: %s. "
                         + "Test accuracy on the bench except \"ideal simulation\" (the nominal model).%n",
                 profile, cfg.n(), cfg.n(), cfg.pitch() * 1e6, cfg.spacing() * 1e3,
                 cfg.trainSamples() == 0 ? "all 6000" : String.valueOf(cfg.trainSamples()),
@@ -54,7 +54,7 @@ final class FfmLayersReport {
                 cfg.finalLearningRate() == cfg.learningRate()
                         ? String.format(Locale.ROOT, "%.3g", cfg.learningRate())
                         : String.format(Locale.ROOT, "%.3g → %.3g (cosine)", cfg.learningRate(), cfg.finalLearningRate()),
-                cfg.ffm().summary()));
+                cfg.seed(), cfg.ffm().summary()));
         return sb.toString();
     }
 

@@ -82,4 +82,10 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
                 testSamples, epochs, batch, learningRate, finalLearningRate, p, methods, seed);
     }
+
+    /** Another training seed (initial phases, sample order); the lab is set by the profile's own seed. */
+    public FfmLayersConfig withSeed(long s) {
+        return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
+                testSamples, epochs, batch, learningRate, finalLearningRate, ffm, methods, s);
+    }
 }

@@ -7,6 +7,7 @@ import org.phasor.data.Datasets;
 import org.phasor.io.AtomicWrite;
 import org.phasor.sim.Imperfections;
 import org.phasor.sim.Profiles;
+import org.phasor.sim.experiment.FfmProcedure;
 import org.phasor.sim.experiment.LightgenInSitu;
 import org.phasor.task.generative.BenchDecoder;
 import picocli.CommandLine.Command;
@@ -68,22 +69,27 @@ public final class ReproduceLightgenInSituCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LightgenInSitu.Settings s = quick ? LightgenInSitu.Settings.quick() : LightgenInSitu.Settings.full();
-        s = s.withTraining(trainImages != null ? trainImages : s.trainImages(), epochs != null ? epochs : s.epochs())
-                .withFfm(ffmSteps != null ? ffmSteps : s.ffmSteps(), ffmBatch != null ? ffmBatch : s.ffmBatch(),
-                        ffmLr != null ? ffmLr : s.ffmLearningRate(),
-                        scratchLr != null ? scratchLr : s.scratchLearningRate());
+        s = s.withTraining(trainImages != null ? trainImages : s.trainImages(), epochs != null ? epochs : s.epochs());
+        LightgenInSitu.InSituTraining t = s.inSitu();
+        int steps = ffmSteps != null ? ffmSteps : t.steps();
+        int batch = ffmBatch != null ? ffmBatch : t.batch();
+        double lr = ffmLr != null ? ffmLr : t.learningRate();
+        double scratch = scratchLr != null ? scratchLr : t.scratchLearningRate();
+        if (s.trainImages() < 1 || s.epochs() < 0 || steps < 0 || batch < 1 || !(lr > 0) || !(scratch > 0)) {
+            throw new IllegalArgumentException("--train-images/--ffm-batch must be ≥ 1, --epochs/--ffm-steps ≥ 0, --ffm-lr/--scratch-lr > 0");
+        }
+        s = s.withInSitu(new LightgenInSitu.InSituTraining(steps, batch, lr, scratch, t.wrapAblation() && !noAblation));
         if (recalibrateEvery != null && recalibrateEvery < 0) {
             throw new IllegalArgumentException("--recalibrate-every must be ≥ 0");
         }
-        s = s.withRecalibration(recalibrateEvery != null ? recalibrateEvery : s.ffm().recalibrateEvery(),
-                s.wrapAblation() && !noAblation);
+        FfmProcedure p = s.ffm();
+        if (recalibrateEvery != null) {
+            p = p.withRecalibration(recalibrateEvery, 0);
+        }
         if (trackReference.eachMeasurement()) {
-            s = s.withReferenceTracking(true);
+            p = p.withReferenceTracking(true);
         }
-        if (s.trainImages() < 1 || s.epochs() < 0 || s.ffmSteps() < 0 || s.ffmBatch() < 1 || !(s.ffmLearningRate() > 0)
-                || !(s.scratchLearningRate() > 0)) {
-            throw new IllegalArgumentException("--train-images/--ffm-batch must be ≥ 1, --epochs/--ffm-steps ≥ 0, --ffm-lr/--scratch-lr > 0");
-        }
+        s = s.withFfm(p);
         if (!Files.isRegularFile(classifier)) {
             throw new NoSuchFileException(classifier + " (train it with: phasor lightgen train-classifier)");
         }
@@ -119,7 +125,7 @@ public final class ReproduceLightgenInSituCommand implements Callable<Integer> {
         b.put("launch_scale", r.launchScale());
         b.put("calibration", r.calibration());
         b.put("ffm", r.ffm());
-        b.put("ffm_frames_per_step", s.ffmSteps() == 0 ? 0 : (double) r.ffm().frames() / s.ffmSteps());
+        b.put("ffm_frames_per_step", s.inSitu().steps() == 0 ? 0 : (double) r.ffm().frames() / s.inSitu().steps());
         b.put("calibration_loss_deployed", r.deployedLoss());
         b.put("calibration_loss_fine_tuned", r.fineTunedLoss());
         b.put("calibration_loss_scratch", r.scratchLoss());
@@ -143,8 +149,8 @@ public final class ReproduceLightgenInSituCommand implements Callable<Integer> {
                         + " calibration images on the bench: deployed %.3f, FFM fine-tuned %.3f, FFM from the initial phases %.3f."
                         + " FFM fine-tuning: %d steps, %.0f frames per step, %.0f s of camera time in all; calibration %d"
                         + " frames. Run %.0f s.%n", dataName, bench, s.calibrationImages(), r.deployedLoss(),
-                r.fineTunedLoss(), r.scratchLoss(), s.ffmSteps(),
-                s.ffmSteps() == 0 ? 0.0 : (double) r.ffm().frames() / s.ffmSteps(), r.ffm().seconds(),
+                r.fineTunedLoss(), r.scratchLoss(), s.inSitu().steps(),
+                s.inSitu().steps() == 0 ? 0.0 : (double) r.ffm().frames() / s.inSitu().steps(), r.ffm().seconds(),
                 r.calibration().frames(), r.seconds()));
         byte[] mdBytes = md.toString().getBytes(StandardCharsets.UTF_8);
         AtomicWrite.write(out.resolve("table.md"), o -> o.write(mdBytes));

@@ -52,11 +52,7 @@ public final class LightgenInSitu {
      * @param epochs          in-silico training epochs
      * @param batch           in-silico batch
      * @param learningRate    in-silico Adam learning rate
-     * @param ffmSteps        FFM fine-tuning steps on the bench
-     * @param ffmBatch        images per FFM step
-     * @param ffmLearningRate Adam learning rate of the fine-tuning (radians)
-     * @param scratchLearningRate Adam learning rate of the bench training from the initial phases
-     * @param wrapAblation    also fine-tune with phases free to cross the SLM's wrap (the ablation row)
+     * @param inSitu          the FFM training on the bench (steps, batch, learning rates, ablation)
      * @param ffm             how FFM measures on the bench: holography steps, reference tracking, re-calibration every
      *                        this many steps (0 = never; drift); re-registration in between is not supported here
      * @param exposurePeak    launch power: mean brightest output pixel, calibrated intensity units (the lab camera
@@ -66,46 +62,57 @@ public final class LightgenInSitu {
      * @param optical         the VAE (pad 2: the bench's propagation is linear, zero-padded)
      */
     public record Settings(int trainImages, int testImages, int evalImages, int samplesPerClass, int epochs, int batch,
-                           double learningRate, int ffmSteps, int ffmBatch, double ffmLearningRate,
-                           double scratchLearningRate, boolean wrapAblation, FfmProcedure ffm, double exposurePeak, int calibrationImages, long seed, OpticalVaeConfig optical) {
+                           double learningRate, InSituTraining inSitu, FfmProcedure ffm, double exposurePeak,
+                           int calibrationImages, long seed, OpticalVaeConfig optical) {
         public Settings {
+            java.util.Objects.requireNonNull(inSitu, "in-situ training");
             if (ffm.registerEvery() != 0) {
                 throw new IllegalArgumentException("lightgen-insitu: re-registration between calibrations is not supported");
             }
         }
 
         public static Settings quick() {
-            return new Settings(300, 300, 20, 5, 1, 16, 0.05, 4, 8, 0.03, 0.05, false, new FfmProcedure(3, false, 2, 0), 4.0, 16, 1,
-                    OpticalVaeConfig.small(true).withPad(2));
+            return new Settings(300, 300, 20, 5, 1, 16, 0.05, new InSituTraining(4, 8, 0.03, 0.05, false),
+                    new FfmProcedure(3, false, 2, 0), 4.0, 16, 1, OpticalVaeConfig.small(true).withPad(2));
         }
 
         public static Settings full() {
-            return new Settings(8000, 10000, 300, 100, 5, 32, 0.03, 600, 16, 0.03, 0.05, true, new FfmProcedure(3, false, 50, 0), 4.0, 64, 1,
-                    OpticalVaeConfig.small(true).withPad(2));
-        }
-
-        public Settings withFfm(int steps, int batchSize, double lr, double scratchLr) {
-            return new Settings(trainImages, testImages, evalImages, samplesPerClass, epochs, batch, learningRate, steps,
-                    batchSize, lr, scratchLr, wrapAblation, ffm, exposurePeak, calibrationImages, seed, optical);
-        }
-
-        public Settings withRecalibration(int every, boolean ablation) {
-            return new Settings(trainImages, testImages, evalImages, samplesPerClass, epochs, batch, learningRate, ffmSteps,
-                    ffmBatch, ffmLearningRate, scratchLearningRate, ablation, ffm.withRecalibration(every, 0), exposurePeak,
-                    calibrationImages, seed, optical);
+            return new Settings(8000, 10000, 300, 100, 5, 32, 0.03, new InSituTraining(600, 16, 0.03, 0.05, true),
+                    new FfmProcedure(3, false, 50, 0), 4.0, 64, 1, OpticalVaeConfig.small(true).withPad(2));
         }
 
         public Settings withTraining(int images, int ep) {
-            return new Settings(images, testImages, evalImages, samplesPerClass, ep, batch, learningRate, ffmSteps,
-                    ffmBatch, ffmLearningRate, scratchLearningRate, wrapAblation, ffm, exposurePeak,
-                    calibrationImages, seed, optical);
+            return new Settings(images, testImages, evalImages, samplesPerClass, ep, batch, learningRate, inSitu, ffm,
+                    exposurePeak, calibrationImages, seed, optical);
         }
 
-        /** FFM re-measures the reference phase before every holographic measurement (not only once per step). */
-        public Settings withReferenceTracking(boolean each) {
-            return new Settings(trainImages, testImages, evalImages, samplesPerClass, epochs, batch, learningRate, ffmSteps,
-                    ffmBatch, ffmLearningRate, scratchLearningRate, wrapAblation, ffm.withReferenceTracking(each),
+        public Settings withInSitu(InSituTraining t) {
+            return new Settings(trainImages, testImages, evalImages, samplesPerClass, epochs, batch, learningRate, t, ffm,
                     exposurePeak, calibrationImages, seed, optical);
+        }
+
+        public Settings withFfm(FfmProcedure p) {
+            return new Settings(trainImages, testImages, evalImages, samplesPerClass, epochs, batch, learningRate, inSitu,
+                    p, exposurePeak, calibrationImages, seed, optical);
+        }
+    }
+
+    /**
+     * The FFM training of the decoder on the bench (the fine-tuning of the design and the run from scratch).
+     *
+     * @param steps               FFM steps
+     * @param batch               images per FFM step
+     * @param learningRate        Adam learning rate of the fine-tuning (radians)
+     * @param scratchLearningRate Adam learning rate of the bench training from the initial phases
+     * @param wrapAblation        also fine-tune with phases free to cross the SLM's wrap (the ablation row)
+     */
+    public record InSituTraining(int steps, int batch, double learningRate, double scratchLearningRate,
+                                 boolean wrapAblation) {
+        public InSituTraining {
+            if (steps < 0 || batch < 1 || !(learningRate > 0) || !(scratchLearningRate > 0)) {
+                throw new IllegalArgumentException("in-situ training needs steps ≥ 0, batch ≥ 1 and learning rates > 0, got "
+                        + steps + ", " + batch + ", " + learningRate + ", " + scratchLearningRate);
+            }
         }
     }
 
@@ -215,21 +222,21 @@ public final class LightgenInSitu {
         log.accept("deployed: " + rows.getLast());
 
         // 4. FFM fine-tuning on the same bench, from the in-silico design
-        InSitu ft = inSitu(bd, lab, s, s.ffmLearningRate(), true, muTr, yTr, xTr, nTr, design, alphaLab, muCal, yCal,
+        InSitu ft = inSitu(bd, lab, s, s.inSitu().learningRate(), true, muTr, yTr, xTr, nTr, design, alphaLab, muCal, yCal,
                 xCal, nCal, clf, ref, zGen, genLabels, muEv, yEv, xEv, adaptDeployed,
                 "FFM fine-tuned on the " + benchName + " bench (from the in-silico design)", "fine-tune", log);
         rows.add(ft.row);
         // 5. FFM training from the in-silico run's initial phases, on a fresh copy of the same lab
         FreshLab l2 = freshLab(d, profile, fft, s, vae, initial, muCal, yCal, xCal, nCal);
-        InSitu sc = inSitu(l2.decoder(), l2.bench(), s, s.scratchLearningRate(), true, muTr, yTr, xTr, nTr, initial,
+        InSitu sc = inSitu(l2.decoder(), l2.bench(), s, s.inSitu().scratchLearningRate(), true, muTr, yTr, xTr, nTr, initial,
                 l2.alpha(), muCal, yCal, xCal, nCal, clf, ref, zGen, genLabels, muEv, yEv, xEv, l2.setupFrames(),
                 "FFM trained on the " + benchName + " bench from the initial phases", "scratch", log);
         rows.add(sc.row);
         // 6. ablation: the fine-tuning with phases free to cross the device's wrap (a third copy of the lab)
         InSitu wrap = null;
-        if (s.wrapAblation()) {
+        if (s.inSitu().wrapAblation()) {
             FreshLab l3 = freshLab(d, profile, fft, s, vae, design, muCal, yCal, xCal, nCal);
-            wrap = inSitu(l3.decoder(), l3.bench(), s, s.ffmLearningRate(), false, muTr, yTr, xTr, nTr, design,
+            wrap = inSitu(l3.decoder(), l3.bench(), s, s.inSitu().learningRate(), false, muTr, yTr, xTr, nTr, design,
                     l3.alpha(), muCal, yCal, xCal, nCal, clf, ref, zGen, genLabels, muEv, yEv, xEv, l3.setupFrames(),
                     "ablation: FFM fine-tuned with phases free to cross the wrap", "wrap", log);
             rows.add(wrap.row);
@@ -267,8 +274,8 @@ public final class LightgenInSitu {
                                  double[] muCal, int[] yCal, double[] xCal, int nCal, FeatureClassifier clf,
                                  SampleQuality.Reference ref, double[] zGen, int[] genLabels, double[] muEv, int[] yEv,
                                  double[] xEv, long framesBefore, String name, String tag, Consumer<String> log) {
-        BenchDecoder.Result r = bd.train(new BenchDecoder.Settings(s.ffmSteps(), s.ffmBatch(), lr,
-                        Math.max(1, s.ffmSteps() / 10), s.seed() + 7, noWrap, s.ffm().recalibrateEvery()), muTr, yTr, xTr, nTr, init, alpha,
+        BenchDecoder.Result r = bd.train(new BenchDecoder.Settings(s.inSitu().steps(), s.inSitu().batch(), lr,
+                        Math.max(1, s.inSitu().steps() / 10), s.seed() + 7, noWrap, s.ffm().recalibrateEvery()), muTr, yTr, xTr, nTr, init, alpha,
                 e -> log.accept(String.format(Locale.ROOT, "FFM %s step %d: bench reconstruction %.3f, α %.4g, %d frames (%.0f s)",
                         tag, e.step(), e.reconstruction(), e.cameraGain(), e.frames(), e.seconds())));
         long g0 = lab.cost().frames();
@@ -282,7 +289,7 @@ public final class LightgenInSitu {
         double[] rec = bd.images(muEv, yEv, nEval, a);
         Row row = row(name, clf, ref, samples, genLabels, nGen, xEv, rec, nEval, adapt, lab.cost().frames() - e0,
                 String.format(Locale.ROOT, "%d FFM steps of %d images, Adam lr %.3g, %s%s; frames include the calibration",
-                        s.ffmSteps(), s.ffmBatch(), lr, s.ffm().summary(), noWrap ? ", phases kept in the SLM's range" : ""));
+                        s.inSitu().steps(), s.inSitu().batch(), lr, s.ffm().summary(), noWrap ? ", phases kept in the SLM's range" : ""));
         log.accept(tag + ": " + row);
         return new InSitu(row, samples, r.curve(), loss, r.cost());
     }

@@ -10,6 +10,7 @@ import org.phasor.task.generative.digital.FeatureClassifier;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The quick in-situ run: four rows, the ideal bench agrees with the simulation, FFM spends bench frames. */
@@ -32,6 +33,15 @@ class LightgenInSituTest {
         assertEquals(ideal.psnr(), idealBench.psnr(), 0.1, "ideal bench vs simulation PSNR");
         assertEquals(ideal.classAccuracy(), idealBench.classAccuracy(), 0.1, "ideal bench vs simulation accuracy");
         assertTrue(r.ffm().frames() > 0 && r.rows().get(3).adaptationFrames() > r.rows().get(2).adaptationFrames());
-        assertEquals(s.ffmSteps(), r.curve().getLast().step());
+        assertEquals(s.inSitu().steps(), r.curve().getLast().step());
+    }
+
+    @Test
+    void inSituTrainingRejectsAnEmptyBatchAndNonPositiveLearningRates() {
+        assertThrows(IllegalArgumentException.class, () -> new LightgenInSitu.InSituTraining(4, 0, 0.03, 0.05, false));
+        assertThrows(IllegalArgumentException.class, () -> new LightgenInSitu.InSituTraining(4, 8, 0, 0.05, false));
+        assertThrows(IllegalArgumentException.class, () -> new LightgenInSitu.InSituTraining(4, 8, 0.03, Double.NaN, false));
+        assertThrows(IllegalArgumentException.class, () -> new LightgenInSitu.InSituTraining(-1, 8, 0.03, 0.05, false));
+        assertEquals(0, new LightgenInSitu.InSituTraining(0, 1, 0.03, 0.05, true).steps());
     }
 }

@@ -46,8 +46,9 @@ public final class FfmLayersCommand implements Callable<Integer> {
     @Option(names = "--layers", paramLabel = "L,L,..", split = ",", description = "Override the network depths.")
     List<Integer> layers;
 
-    @Option(names = "--methods", paramLabel = "ffm,pat,pso,exact-twin", split = ",",
-            description = {"Bench methods (default ffm,pat). exact-twin is a report-only ceiling: training with the exact",
+    @Option(names = "--methods", paramLabel = "ffm,pat,pso,exact-twin|none", split = ",",
+            description = {"Bench methods (default ffm,pat; none: only the ideal and in-silico deployed columns, for",
+                    "studies of deployment). exact-twin is a report-only ceiling: training with the exact",
                     "gradient of the simulated hardware itself, which no lab has (docs/bench.md)."})
     List<String> methods;
 
@@ -132,7 +133,7 @@ public final class FfmLayersCommand implements Callable<Integer> {
             cfg = cfg.withLayers(layers);
         }
         if (methods != null) {
-            cfg = cfg.withMethods(methods);
+            cfg = cfg.withMethods(methods.equals(List.of("none")) ? List.of() : methods);
         }
         if (train != null || test != null || epochs != null) {
             int tr = train != null ? train : cfg.trainSamples();

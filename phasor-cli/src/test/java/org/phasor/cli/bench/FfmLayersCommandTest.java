@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,5 +42,11 @@ class FfmLayersCommandTest {
         assertTrue(err.toString().contains("--track-reference must be step or measurement, got 'each'")
                 && err.toString().lines().count() == 1, err.toString());
         assertFalse(Files.exists(out.resolve("table.json")));
+    }
+
+    @Test
+    void methodsNoneLeavesOnlyTheInSilicoColumns() {
+        assertEquals(List.of(), FfmLayersCommand.configure(false, null, List.of("none"), null, null, null).methods());
+        assertEquals(List.of("ffm"), FfmLayersCommand.configure(false, null, List.of("ffm"), null, null, null).methods());
     }
 }

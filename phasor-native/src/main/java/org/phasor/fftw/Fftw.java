@@ -25,7 +25,10 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@code libfftw3f}, {@code phasor.fftw.library.double} / {@code PHASOR_FFTW_LIBRARY_DOUBLE} at another
  * {@code libfftw3}; otherwise the copies inside the {@code org.bytedeco:fftw} jar are extracted to the user cache.
  * Planner: {@code -Dphasor.fftw.planner=measure|estimate|patient} (default measure); wisdom is kept in
- * {@code <cache>/fftw/wisdom-complex64.txt} (and {@code -complex128}) so measuring happens once per machine.
+ * {@code <cache>/fftw/wisdom-complex64.txt} (and {@code -complex128}) so measuring happens once per machine, and a
+ * run repeats to the last digit wherever the same wisdom is loaded. {@code estimate} neither reads nor writes
+ * wisdom, so its plans (and numbers) do not depend on what was measured on the machine; they are several times
+ * slower at 256² and up (docs/results.md).
  */
 final class Fftw {
     static final Fftw SHARED = new Fftw();
@@ -93,7 +96,10 @@ final class Fftw {
                     return "fftw init_threads failed in " + lib;
                 }
             }
-            importWisdom(api);
+            // estimate plans are FFTW's deterministic choice; measured wisdom would make them this machine's
+            if (plannerFlags != FftwApi.ESTIMATE) {
+                importWisdom(api);
+            }
             return api;
         } catch (IOException e) {
             return "cannot extract " + name + ": " + e.getMessage();

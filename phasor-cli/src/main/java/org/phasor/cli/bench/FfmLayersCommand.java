@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
         description = {"Trains 2/4/6/8-layer phase networks on the shipped Fashion-MNIST subset: in silico (then deployed",
                 "on the bench) and in situ on the bench with FFM and PAT; writes table.json, table.md and accuracy.png.",
                 "Without --quick: 120x120 planes of 8 um 12 mm apart, all 6000/1000 images, 2 epochs, Adam lr",
-                "0.05 -> 0.0005 cosine for every method, FFM re-calibrating every 50 steps (about an hour and more on 2 cores)."})
+                "0.05 -> 0.0005 cosine for every method; FFM tracks the reference phase before every measurement,",
+                "re-registers every 5 steps and re-calibrates every 50 (about an hour on 2 cores as two processes)."})
 public final class FfmLayersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

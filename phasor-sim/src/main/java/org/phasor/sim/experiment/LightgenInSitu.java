@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -65,7 +66,7 @@ public final class LightgenInSitu {
                            double learningRate, InSituTraining inSitu, FfmProcedure ffm, double exposurePeak,
                            int calibrationImages, long seed, OpticalVaeConfig optical) {
         public Settings {
-            java.util.Objects.requireNonNull(inSitu, "in-situ training");
+            Objects.requireNonNull(inSitu, "in-situ training");
             if (ffm.registerEvery() != 0) {
                 throw new IllegalArgumentException("lightgen-insitu: re-registration between calibrations is not supported");
             }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,27 +21,26 @@ class FfmLayersCommandTest {
 
     @Test
     void holographyStepsOtherThanThreeOrFourIsAOneLineError(@TempDir Path dir) {
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err));
-        Path out = dir.resolve("run");
-        int code = cl.execute("reproduce", "ffm-layers", "--quick", "--holography-steps", "5", "--out", out.toString());
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("holography steps must be 3 or 4, got 5")
-                && err.toString().lines().count() == 1, err.toString());
-        assertFalse(Files.exists(out.resolve("table.json")));
+        assertOneLineError(dir, "holography steps must be 3 or 4, got 5", "--holography-steps", "5");
     }
 
     @Test
     void unknownReferenceTrackingIsAOneLineError(@TempDir Path dir) {
+        assertOneLineError(dir, "--track-reference must be step or measurement, got 'each'", "--track-reference", "each");
+    }
+
+    /** {@code --quick} plus {@code option}: exit 2, one line of stderr containing {@code message}, no table. */
+    private static void assertOneLineError(Path dir, String message, String... option) {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setErr(new PrintWriter(err));
         Path out = dir.resolve("run");
-        int code = cl.execute("reproduce", "ffm-layers", "--quick", "--track-reference", "each", "--out", out.toString());
+        List<String> args = new ArrayList<>(List.of("reproduce", "ffm-layers", "--quick"));
+        args.addAll(List.of(option));
+        args.addAll(List.of("--out", out.toString()));
+        int code = cl.execute(args.toArray(String[]::new));
         assertEquals(2, code);
-        assertTrue(err.toString().contains("--track-reference must be step or measurement, got 'each'")
-                && err.toString().lines().count() == 1, err.toString());
+        assertTrue(err.toString().contains(message) && err.toString().lines().count() == 1, err.toString());
         assertFalse(Files.exists(out.resolve("table.json")));
     }
 

@@ -12,12 +12,12 @@ import java.util.concurrent.Callable;
 /**
  * {@code phasor demo}: the project's main job in a few minutes — a 4-layer phase network designed in silico and
  * deployed on the simulated {@code lab} bench, against the same network trained in situ on that bench by fully
- * forward mode. Prints the table and writes table.json, table.md and accuracy.png under --out.
+ * forward mode. Prints the table and writes table.json, table.md, accuracy.png, phase_masks.png and designs/L4.npz under --out.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"In-silico design deployed on the simulated lab bench vs fully-forward (FFM) training on it:",
                 "4 phase layers of 64x64 (8 um, 532 nm), shipped Fashion-MNIST subset (1000 train / 300 test images).",
-                "Prints the accuracy table and writes table.json, table.md and accuracy.png under --out."})
+                "Prints the accuracy table and writes table.json, table.md, accuracy.png, phase_masks.png and designs/L4.npz under --out."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

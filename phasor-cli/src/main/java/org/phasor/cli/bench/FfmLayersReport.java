@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.phasor.cli.figures.Charts;
 import org.phasor.io.AtomicWrite;
+import org.phasor.io.NpyArray;
+import org.phasor.io.NpyDtype;
+import org.phasor.io.Npz;
 import org.phasor.sim.experiment.FfmLayers;
 import org.phasor.sim.experiment.FfmLayersConfig;
 
@@ -17,7 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes the FFM-vs-depth table as table.json, table.md and accuracy.png. */
+/**
+ * Writes the FFM-vs-depth table as table.json, table.md and accuracy.png, and each depth's phase masks as
+ * designs/L{layers}.npz (so a design can be inspected or deployed again without re-training).
+ */
 final class FfmLayersReport {
     private FfmLayersReport() {
     }
@@ -95,8 +101,30 @@ final class FfmLayersReport {
         for (String m : cfg.methods()) {
             series.put(m.toUpperCase(Locale.ROOT) + " on bench", rows.stream().mapToDouble(r -> 100 * r.bench().get(m)).toArray());
         }
+        writeDesigns(dir.resolve("designs"), rows, cfg.n());
         Charts.barChart(dir.resolve("accuracy.png"), "Fashion-MNIST test accuracy, bench '" + profile + "'",
                 "network depth", "accuracy (%)", cats, series);
+    }
+
+    /**
+     * One .npz per depth: for each entry of {@link FfmLayers.Row#phases()} ("initial", "in-silico", then each bench
+     * method) a float64 array (layers, n, n) of the wanted phases in radians, unwrapped, as the methods hold them.
+     * What the SLM shows is these phases through the lab's measured response (levels on the circle).
+     */
+    static void writeDesigns(Path dir, List<FfmLayers.Row> rows, int n) throws IOException {
+        Files.createDirectories(dir);
+        for (FfmLayers.Row r : rows) {
+            Map<String, NpyArray> arrays = new LinkedHashMap<>();
+            for (var e : r.phases().entrySet()) {
+                double[][] layers = e.getValue();
+                double[] flat = new double[layers.length * n * n];
+                for (int l = 0; l < layers.length; l++) {
+                    System.arraycopy(layers[l], 0, flat, l * n * n, n * n);
+                }
+                arrays.put(e.getKey(), NpyArray.ofReal(NpyDtype.FLOAT64, new int[]{layers.length, n, n}, flat));
+            }
+            Npz.write(dir.resolve("L" + r.layers() + ".npz"), arrays);
+        }
     }
 
     static void writeText(Path file, String text) throws IOException {

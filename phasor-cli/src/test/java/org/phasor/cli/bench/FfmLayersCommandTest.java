@@ -3,6 +3,10 @@ package org.phasor.cli.bench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasor.cli.Main;
+import org.phasor.io.NpyArray;
+import org.phasor.io.Npz;
+import org.phasor.sim.experiment.FfmLayers;
+import org.phasor.sim.experiment.FfmLayersConfig;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -10,13 +14,19 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code phasor reproduce ffm-layers}: option values out of range are one line, exit 2, nothing written. */
+/**
+ * {@code phasor reproduce ffm-layers}: option values out of range are one line, exit 2, nothing written; the report
+ * keeps every depth's designs.
+ */
 class FfmLayersCommandTest {
 
     @Test
@@ -42,6 +52,32 @@ class FfmLayersCommandTest {
         assertEquals(2, code);
         assertTrue(err.toString().contains(message) && err.toString().lines().count() == 1, err.toString());
         assertFalse(Files.exists(out.resolve("table.json")));
+    }
+
+    @Test
+    void reportWritesEachDepthsDesignsAsNpz(@TempDir Path dir) throws Exception {
+        FfmLayersConfig cfg = FfmLayersConfig.quick().withMethods(List.of());
+        int n = cfg.n();
+        double[][] initial = new double[2][n * n];
+        double[][] designed = new double[2][n * n];
+        for (int i = 0; i < n * n; i++) {
+            initial[0][i] = 0.1 * i;
+            initial[1][i] = -0.2 * i;
+            designed[0][i] = 7.0 - i; // unwrapped phases are written as held, not wrapped into (−π, π]
+            designed[1][i] = i * i;
+        }
+        Map<String, double[][]> phases = new LinkedHashMap<>();
+        phases.put("initial", initial);
+        phases.put("in-silico", designed);
+        FfmLayers.Row row = new FfmLayers.Row(2, 0.8, 0.5, Map.of(), Map.of("in-silico", new FfmLayers.StepCost(0, 0, 0)),
+                100, 1.0, phases);
+        FfmLayersReport.write(dir, List.of(row), cfg, "lab", 1.0);
+
+        Map<String, NpyArray> npz = Npz.read(dir.resolve("designs").resolve("L2.npz"));
+        assertEquals(List.of("initial", "in-silico"), List.copyOf(npz.keySet()));
+        assertArrayEquals(new int[]{2, n, n}, npz.get("in-silico").shape());
+        assertEquals(designed[1][5], npz.get("in-silico").data()[n * n + 5]);
+        assertEquals(initial[0][3], npz.get("initial").data()[3]);
     }
 
     @Test

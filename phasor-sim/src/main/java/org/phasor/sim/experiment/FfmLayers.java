@@ -55,7 +55,11 @@ public final class FfmLayers {
     public record StepCost(double passes, double frames, double cameraSeconds) {
     }
 
-    /** One row of the table: test accuracies (fractions) and bench cost per step by method. */
+    /**
+     * One row of the table: test accuracies (fractions) and bench cost per step by method; {@code phases} holds the
+     * wanted phases (radians, layer-major, n×n per layer) of the shared initial point ("initial"), the in-silico
+     * design and each bench-trained result, keyed by method.
+     */
     public record Row(int layers, double ideal, double inSilicoDeployed, Map<String, Double> bench,
                       Map<String, StepCost> costPerStep, double calibrationFrames, double seconds,
                       Map<String, double[][]> phases) {
@@ -118,6 +122,7 @@ public final class FfmLayers {
 
         Map<String, Double> acc = new LinkedHashMap<>();
         Map<String, double[][]> phases = new LinkedHashMap<>();
+        phases.put("initial", init.copy().layers());
         phases.put("in-silico", designed.params().copy().layers());
         Map<String, StepCost> cost = new LinkedHashMap<>();
         long steps = (long) cfg.epochs() * ((train.size() + cfg.batch() - 1) / cfg.batch());

@@ -49,8 +49,8 @@ public final class FfmLayersDemo {
             }
         }
         org.phasor.cli.figures.FieldImages.phaseMasks(dir.resolve("phase_masks.png"), masks, cfg.n(), cfg.n(), titles);
-        o.println("wrote " + dir.resolve("table.md") + ", " + dir.resolve("accuracy.png") + " and "
-                + dir.resolve("phase_masks.png"));
+        o.println("wrote " + dir.resolve("table.md") + ", " + dir.resolve("accuracy.png") + ", "
+                + dir.resolve("phase_masks.png") + " and the masks as " + dir.resolve("designs"));
         o.flush();
         return 0;
     }

@@ -95,6 +95,23 @@ public record NpyArray(NpyDtype dtype, int[] shape, double[] data) {
         return new NpyArray(NpyDtype.complexOf(a.precision()), shape, a.toInterleaved());
     }
 
+    /**
+     * Per-layer real arrays stacked into one float64 array of shape (layers, ny, nx), layer-major, as NumPy reads a
+     * stack of masks; each layer must hold ny·nx values.
+     */
+    public static NpyArray ofLayers(double[][] layers, int ny, int nx) {
+        int px = ny * nx;
+        double[] flat = new double[layers.length * px];
+        for (int l = 0; l < layers.length; l++) {
+            if (layers[l].length != px) {
+                throw new IllegalArgumentException("layer " + l + " has " + layers[l].length + " values, expected "
+                        + ny + "x" + nx);
+            }
+            System.arraycopy(layers[l], 0, flat, l * px, px);
+        }
+        return new NpyArray(NpyDtype.FLOAT64, new int[]{layers.length, ny, nx}, flat);
+    }
+
     /** A real array. */
     public static NpyArray ofReal(NpyDtype dtype, int[] shape, double[] values) {
         if (dtype.isComplex()) {

@@ -174,4 +174,15 @@ class NpyTest {
         Files.writeString(notZip, "nope");
         assertThrows(IOException.class, () -> Npz.read(notZip));
     }
+
+    @Test
+    void layersStackLayerMajorIntoOneFloat64Array() {
+        NpyArray a = NpyArray.ofLayers(new double[][]{{1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}}, 2, 3);
+        assertEquals(NpyDtype.FLOAT64, a.dtype());
+        assertArrayEquals(new int[]{2, 2, 3}, a.shape());
+        assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, a.data());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NpyArray.ofLayers(new double[][]{{1, 2, 3, 4, 5, 6}, {1, 2}}, 2, 3));
+        assertTrue(e.getMessage().contains("layer 1 has 2 values, expected 2x3"), e.getMessage());
+    }
 }

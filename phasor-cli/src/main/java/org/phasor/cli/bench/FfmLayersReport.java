@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.phasor.cli.figures.Charts;
 import org.phasor.io.AtomicWrite;
 import org.phasor.io.NpyArray;
-import org.phasor.io.NpyDtype;
 import org.phasor.io.Npz;
 import org.phasor.sim.experiment.FfmLayers;
 import org.phasor.sim.experiment.FfmLayersConfig;
@@ -22,7 +21,7 @@ import java.util.Map;
 
 /**
  * Writes the FFM-vs-depth table as table.json, table.md and accuracy.png, and each depth's phase masks as
- * designs/L{layers}.npz (so a design can be inspected or deployed again without re-training).
+ * designs/L{layers}.npz (so a design can be inspected, or compared across runs, without re-training).
  */
 final class FfmLayersReport {
     private FfmLayersReport() {
@@ -116,12 +115,7 @@ final class FfmLayersReport {
         for (FfmLayers.Row r : rows) {
             Map<String, NpyArray> arrays = new LinkedHashMap<>();
             for (var e : r.phases().entrySet()) {
-                double[][] layers = e.getValue();
-                double[] flat = new double[layers.length * n * n];
-                for (int l = 0; l < layers.length; l++) {
-                    System.arraycopy(layers[l], 0, flat, l * n * n, n * n);
-                }
-                arrays.put(e.getKey(), NpyArray.ofReal(NpyDtype.FLOAT64, new int[]{layers.length, n, n}, flat));
+                arrays.put(e.getKey(), NpyArray.ofLayers(e.getValue(), n, n));
             }
             Npz.write(dir.resolve("L" + r.layers() + ".npz"), arrays);
         }

@@ -9,7 +9,6 @@ import org.phasor.bench.IntensityObjective;
 import org.phasor.bench.NominalModel;
 import org.phasor.io.Npy;
 import org.phasor.io.NpyArray;
-import org.phasor.io.NpyDtype;
 import org.phasor.io.Npz;
 import org.phasor.math.ComplexArray;
 import org.phasor.math.Precision;
@@ -155,11 +154,7 @@ public final class GradCommand implements Callable<Integer> {
             }
             default -> throw new IllegalArgumentException("--method must be adjoint or ffm, got '" + method + "'");
         }
-        double[] flat = new double[layers * nx * ny];
-        for (int k = 0; k < layers; k++) {
-            System.arraycopy(g[k], 0, flat, k * nx * ny, nx * ny);
-        }
-        Npy.write(out, NpyArray.ofReal(NpyDtype.FLOAT64, new int[]{layers, ny, nx}, flat));
+        Npy.write(out, NpyArray.ofLayers(g, ny, nx));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "loss %.6g; wrote %s (%d x %d x %d)%n", l, out, layers, ny, nx);
         o.flush();

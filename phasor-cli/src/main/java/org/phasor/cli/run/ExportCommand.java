@@ -73,10 +73,6 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         int k = net.layer(1).modulation().paramsPerPixel();
-        double[] params = new double[L * px * k];
-        for (int l = 0; l < L; l++) {
-            System.arraycopy(s.params().layer(l), 0, params, l * px * k, px * k);
-        }
         Readout ro = net.readout();
         double[] regions = new double[4 * ro.classes()];
         for (int r = 0; r < ro.classes(); r++) {
@@ -91,7 +87,7 @@ public final class ExportCommand implements Callable<Integer> {
         m.put("format_version", scalar(FORMAT_VERSION));
         m.put("phase", NpyArray.ofReal(NpyDtype.FLOAT64, new int[]{L, ny, nx}, phase));
         m.put("transmission", new NpyArray(NpyDtype.COMPLEX128, new int[]{L, ny, nx}, trans));
-        m.put("parameters", NpyArray.ofReal(NpyDtype.FLOAT64, new int[]{L, ny, nx * k}, params));
+        m.put("parameters", NpyArray.ofLayers(s.params().layers(), ny, nx * k));
         m.put("grid_shape", NpyArray.ofReal(NpyDtype.FLOAT64, new int[]{2}, new double[]{ny, nx}));
         m.put("pitch", NpyArray.ofReal(NpyDtype.FLOAT64, new int[]{2}, new double[]{net.grid().dy(), net.grid().dx()}));
         m.put("wavelength", scalar(net.grid().wavelength()));

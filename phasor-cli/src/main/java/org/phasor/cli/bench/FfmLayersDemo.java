@@ -40,9 +40,6 @@ public final class FfmLayersDemo {
         java.util.List<double[]> masks = new java.util.ArrayList<>();
         java.util.List<String> titles = new java.util.ArrayList<>();
         for (var e : row.phases().entrySet()) {
-            if (e.getKey().equals("initial")) {
-                continue; // the figure compares trained masks; the starting point is in designs/L*.npz
-            }
             for (int l = 0; l < e.getValue().length; l++) {
                 masks.add(e.getValue()[l]);
                 titles.add(e.getKey() + " layer " + (l + 1));

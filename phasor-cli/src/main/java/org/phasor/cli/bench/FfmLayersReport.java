@@ -106,14 +106,16 @@ final class FfmLayersReport {
     }
 
     /**
-     * One .npz per depth: for each entry of {@link FfmLayers.Row#phases()} ("initial", "in-silico", then each bench
-     * method) a float64 array (layers, n, n) of the wanted phases in radians, unwrapped, as the methods hold them.
+     * One .npz per depth: "initial" ({@link FfmLayers.Row#initial()}), then each entry of {@link FfmLayers.Row#phases()}
+     * ("in-silico", then each bench method), each a float64 array (layers, n, n) of the wanted phases in radians,
+     * unwrapped, as the methods hold them.
      * What the SLM shows is these phases through the lab's measured response (levels on the circle).
      */
     static void writeDesigns(Path dir, List<FfmLayers.Row> rows, int n) throws IOException {
         Files.createDirectories(dir);
         for (FfmLayers.Row r : rows) {
             Map<String, NpyArray> arrays = new LinkedHashMap<>();
+            arrays.put("initial", NpyArray.ofLayers(r.initial(), n, n));
             for (var e : r.phases().entrySet()) {
                 arrays.put(e.getKey(), NpyArray.ofLayers(e.getValue(), n, n));
             }

@@ -67,10 +67,9 @@ class FfmLayersCommandTest {
             designed[1][i] = i * i;
         }
         Map<String, double[][]> phases = new LinkedHashMap<>();
-        phases.put("initial", initial);
         phases.put("in-silico", designed);
         FfmLayers.Row row = new FfmLayers.Row(2, 0.8, 0.5, Map.of(), Map.of("in-silico", new FfmLayers.StepCost(0, 0, 0)),
-                100, 1.0, phases);
+                100, 1.0, initial, phases);
         FfmLayersReport.write(dir, List.of(row), cfg, "lab", 1.0);
 
         Map<String, NpyArray> npz = Npz.read(dir.resolve("designs").resolve("L2.npz"));

@@ -56,13 +56,13 @@ public final class FfmLayers {
     }
 
     /**
-     * One row of the table: test accuracies (fractions) and bench cost per step by method; {@code phases} holds the
-     * wanted phases (radians, layer-major, n×n per layer) of the shared initial point ("initial"), the in-silico
-     * design and each bench-trained result, keyed by method.
+     * One row of the table: test accuracies (fractions) and bench cost per step by method. Phases are the wanted
+     * phases (radians, one n×n array per layer): {@code initial} is the starting point every method shares,
+     * {@code phases} the in-silico design and each bench-trained result, keyed by method.
      */
     public record Row(int layers, double ideal, double inSilicoDeployed, Map<String, Double> bench,
                       Map<String, StepCost> costPerStep, double calibrationFrames, double seconds,
-                      Map<String, double[][]> phases) {
+                      double[][] initial, Map<String, double[][]> phases) {
     }
 
     private static final int CAL_STRIDE = 8; // response measured at every 8th level (33 levels)
@@ -122,7 +122,6 @@ public final class FfmLayers {
 
         Map<String, Double> acc = new LinkedHashMap<>();
         Map<String, double[][]> phases = new LinkedHashMap<>();
-        phases.put("initial", init.copy().layers());
         phases.put("in-silico", designed.params().copy().layers());
         Map<String, StepCost> cost = new LinkedHashMap<>();
         long steps = (long) cfg.epochs() * ((train.size() + cfg.batch() - 1) / cfg.batch());
@@ -151,7 +150,7 @@ public final class FfmLayers {
                     layers, m, 100 * a, cost.get(m).passes(), cost.get(m).frames()));
         }
         return new Row(layers, ideal, deployed, acc, cost, lab.calibration.cost().frames(), (System.nanoTime() - t0) * 1e-9,
-                phases);
+                init.copy().layers(), phases);
     }
 
     private record Lab(SimulatedBench bench, BenchCalibration calibration, Holography holo, BenchClassifier classifier) {

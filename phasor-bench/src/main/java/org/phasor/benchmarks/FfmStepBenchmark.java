@@ -20,6 +20,7 @@ import org.phasor.bench.IntensityObjective;
 import org.phasor.math.fft.FftBackends;
 import org.phasor.optics.propagation.Propagator;
 import org.phasor.sim.Imperfections;
+import org.phasor.sim.Profiles;
 import org.phasor.sim.SimulatedBench;
 
 import java.util.Arrays;
@@ -30,7 +31,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One fully-forward (FFM) gradient on the simulated bench: program {@code layers} phase SLMs, data pass and
  * error pass with {@code steps}-step phase-shifting holography at every plane, for a batch of {@code batch}
- * inputs; intensity-MSE objective. Ideal bench (no imperfections), the FFM paper's geometry. One fork.
+ * inputs; intensity-MSE objective; the FFM paper's geometry. {@code profile} is the bench's imperfection profile:
+ * {@code ideal} measures the optics alone; {@code lab} adds what the full {@code ffm-layers} preset pays for on
+ * every step — moved panels (three Fourier shears per panel per direction), a noisy camera on every frame, and the
+ * reference phase re-measured before every measurement. One fork.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +53,8 @@ public class FfmStepBenchmark {
     int layers;
     @Param({"3"})
     int steps;
+    @Param({"ideal"})
+    String profile;
 
     private FullyForward ffm;
     private ComplexFrames inputs;
@@ -61,8 +67,11 @@ public class FfmStepBenchmark {
         BenchDescription d = new BenchDescription("benchmark", n, n, BenchFixtures.PITCH, BenchFixtures.WAVELENGTH,
                 distances, layers, 256, 1.0 / 60);
         Propagator prop = new Propagator(FftBackends.select(backend, System.err::println), System.err::println);
-        SimulatedBench bench = new SimulatedBench(d, Imperfections.NONE, prop);
-        ffm = new FullyForward(bench, BenchCalibration.nominal(d), new Holography(steps, layers + 2), List.of());
+        Imperfections imp = Profiles.load(profile);
+        SimulatedBench bench = new SimulatedBench(d, imp, prop);
+        boolean trackEach = imp.driftPhaseRadPerRootS() > 0; // as the preset does on a drifting bench
+        ffm = new FullyForward(bench, BenchCalibration.nominal(d), new Holography(steps, layers + 2, trackEach),
+                List.of());
         SplittableRandom r = new SplittableRandom(1);
         double[][] phases = new double[layers][n * n];
         for (double[] p : phases) {

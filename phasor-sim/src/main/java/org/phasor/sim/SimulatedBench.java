@@ -36,7 +36,8 @@ import java.util.stream.IntStream;
  *
  * <p>Optical passes are simulated once per distinct injection and device state and cached, so the repeated
  * captures of phase-shifting holography at several planes cost one propagation (a real lab pays one pass per
- * capture; {@link #cost()} counts that).
+ * capture; {@link #cost()} counts that). A pass is propagated only as far as the captures so far have needed:
+ * the reference track, measured where its flat field is injected, costs no propagation at all.
  */
 public final class SimulatedBench implements Bench {
     private final BenchDescription nominal;
@@ -61,15 +62,11 @@ public final class SimulatedBench implements Bench {
     private long frames;
     private double seconds;
     private double secondsAtLastDrift;
-    // cache of the last two simulated passes (a holographic measurement of a data pass and the flat-field
-    // reference track interleave; with one slot each would re-simulate the other)
-    private Injection cachedLight;
-    private long cachedVersion = -1;
+    // the last two simulated passes (a holographic measurement of a data pass and the flat-field reference
+    // track interleave; with one slot each would re-simulate the other)
     private long version;
-    private ComplexArray[] planeFields;
-    private Injection spareLight;
-    private long spareVersion = -1;
-    private ComplexArray[] spareFields;
+    private Pass current;
+    private Pass spare;
 
     public SimulatedBench(BenchDescription nominal, Imperfections imp, Propagator propagator) {
         this(nominal, imp, propagator, Map.of());
@@ -295,15 +292,12 @@ public final class SimulatedBench implements Bench {
             throw new IllegalArgumentException("injected field is " + f.nx() + "x" + f.ny() + ", bench planes are "
                     + nominal.nx() + "x" + nominal.ny());
         }
-        if (light != cachedLight || cachedVersion != version) {
-            swapCacheSlots(); // the previous pass becomes the spare, so the next switch back costs nothing
-            if (light != cachedLight || cachedVersion != version) {
-                simulate(light);
-                cachedLight = light;
-                cachedVersion = version;
-            }
+        if (current == null || !current.holds(light, version)) {
+            Pass p = spare; // the previous pass becomes the spare, so the next switch back costs nothing
+            spare = current;
+            current = p != null && p.holds(light, version) ? p : Pass.reuse(p, light, version, planes);
         }
-        ComplexArray u = planeFields[plane];
+        ComplexArray u = fieldAt(plane);
         int batch = f.batch();
         int n = nominal.planeSize();
         double[] values = new double[batch * n];
@@ -333,63 +327,86 @@ public final class SimulatedBench implements Bench {
         return new Frames(batch, nominal.ny(), nominal.nx(), values);
     }
 
-    private void swapCacheSlots() {
-        Injection l = cachedLight;
-        long v = cachedVersion;
-        ComplexArray[] f = planeFields;
-        cachedLight = spareLight;
-        cachedVersion = spareVersion;
-        planeFields = spareFields;
-        spareLight = l;
-        spareVersion = v;
-        spareFields = f;
+    /**
+     * One optical pass of one injection at one device state: the field at every plane it has been propagated to
+     * so far. Forward light from plane k has reached k..{@code reached}; reverse light k down to {@code reached},
+     * with {@code carry} the field just past plane {@code reached} on its way down.
+     */
+    private static final class Pass {
+        private Injection light;
+        private long version;
+        private ComplexArray[] buffers; // for the largest batch seen
+        private ComplexArray[] at;      // views of them for this pass's batch
+        private ComplexArray carry;
+        private int reached;
+
+        boolean holds(Injection l, long v) {
+            return light == l && version == v;
+        }
+
+        /** A pass for {@code l}, reusing {@code old}'s buffers when they are large enough. */
+        static Pass reuse(Pass old, Injection l, long v, int planes) {
+            Pass p = old != null ? old : new Pass();
+            int batch = l.batch();
+            ComplexFrames f = l.field();
+            if (p.buffers == null || p.buffers[0].batch() < batch) {
+                p.buffers = new ComplexArray[planes];
+                for (int q = 0; q < planes; q++) {
+                    p.buffers[q] = ComplexArray.zeros(Precision.DOUBLE, batch, f.ny(), f.nx());
+                }
+            }
+            p.at = new ComplexArray[planes];
+            for (int q = 0; q < planes; q++) {
+                p.at[q] = p.buffers[q].batch() == batch ? p.buffers[q] : p.buffers[q].items(0, batch);
+            }
+            p.light = l;
+            p.version = v;
+            p.carry = null;
+            p.reached = -1;
+            return p;
+        }
     }
 
-    /** Propagates {@code light} through the real bench and keeps the field at every plane it reaches. */
-    private void simulate(Injection light) {
-        int batch = light.batch();
-        int out = planes - 1;
-        if (planeFields == null || planeFields[0].batch() < batch) {
-            planeFields = new ComplexArray[planes];
-            for (int p = 0; p < planes; p++) {
-                planeFields[p] = ComplexArray.zeros(Precision.DOUBLE, batch, nominal.ny(), nominal.nx());
-            }
-        }
-        ComplexArray[] at = new ComplexArray[planes];
-        for (int p = 0; p < planes; p++) {
-            at[p] = planeFields[p].batch() == batch ? planeFields[p] : planeFields[p].items(0, batch);
-        }
-        if (planeFields[0].batch() != batch) {
-            // views keep the buffers; store them so capture() reads the right batch
-            planeFields = at;
-        }
+    /** Propagates the current pass on through the real bench until it has the field at {@code plane}. */
+    private ComplexArray fieldAt(int plane) {
+        Pass pass = current;
+        Injection light = pass.light;
         int k = light.plane();
-        ComplexArray a = at[k];
-        a.store(0, light.field().reIm(), 0, (int) a.size());
-        if (light.direction() == Direction.FORWARD) {
-            if (k == 0) {
-                multiplyReal(a, illumination);
+        ComplexArray[] at = pass.at;
+        if (pass.reached < 0) {
+            at[k].store(0, light.field().reIm(), 0, (int) at[k].size());
+            if (light.direction() == Direction.FORWARD && k == 0) {
+                multiplyReal(at[k], illumination);
             }
-            for (int p = k + 1; p <= out; p++) {
+            pass.reached = k;
+        }
+        if (light.direction() == Direction.FORWARD) {
+            for (int p = pass.reached + 1; p <= plane; p++) {
                 at[p].copyFrom(at[p - 1]);
                 gaps[p - 1].apply(at[p]);
                 if (p <= nominal.modulators()) {
                     modulate(at[p], p - 1);
                 }
+                pass.reached = p;
             }
         } else {
-            ComplexArray carry = at[k].copy();
-            if (k >= 1 && k <= nominal.modulators()) {
-                modulate(carry, k - 1);
-            }
-            for (int p = k - 1; p >= 0; p--) {
+            for (int p = pass.reached - 1; p >= plane; p--) {
+                if (pass.carry == null) { // leaving the injection plane: through its modulator, if it has one
+                    pass.carry = at[k].copy();
+                    if (k >= 1 && k <= nominal.modulators()) {
+                        modulate(pass.carry, k - 1);
+                    }
+                }
+                ComplexArray carry = pass.carry;
                 gaps[p].applyTranspose(carry);
                 at[p].copyFrom(carry);
                 if (p >= 1) {
                     modulate(carry, p - 1);
                 }
+                pass.reached = p;
             }
         }
+        return at[plane];
     }
 
     private static void multiply(ComplexArray a, double[] t) {

@@ -7,6 +7,11 @@ import java.util.SplittableRandom;
  * noise, saturation at the full well, ADC quantisation, then division by the known gain so the frame is back in
  * intensity units. Dark counts add Poisson events whatever the light. A profile with {@code photonsPerUnit = 0} is
  * an exact camera (frames = intensities).
+ *
+ * <p>Normal deviates come from {@link SplittableRandom#nextGaussian()} (a ziggurat, exact), not Box–Muller: a
+ * full-size FFM step reads ~12 million pixels with two deviates each, and the log/sqrt/cos of Box–Muller was a
+ * quarter of the step (FfmStepBenchmark, lab profile). The lab's realisation keeps its own Box–Muller draws, so
+ * every lab seed is still the same lab.
  */
 final class Camera {
     private final Imperfections imp;
@@ -27,7 +32,7 @@ final class Camera {
             double mean = Math.max(0, frame[i]) * gain;
             double e = poisson(mean + imp.darkCounts(), rnd);
             if (!imp.photonCounting()) {
-                e += imp.readNoiseE() * Realisation.gaussian(rnd);
+                e += imp.readNoiseE() * rnd.nextGaussian();
             }
             if (full > 0) {
                 e = Math.clamp(e, 0, full);
@@ -45,7 +50,7 @@ final class Camera {
         }
         if (mean > 50) {
             // normal approximation, rounded to whole photo-electrons (error ≪ the noise itself at this level)
-            return Math.max(0, Math.rint(mean + Math.sqrt(mean) * Realisation.gaussian(rnd)));
+            return Math.max(0, Math.rint(mean + Math.sqrt(mean) * rnd.nextGaussian()));
         }
         double l = Math.exp(-mean);
         int k = 0;

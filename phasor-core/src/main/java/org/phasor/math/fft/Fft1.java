@@ -119,14 +119,36 @@ final class Fft1 {
     /** In-place transform of {@code data[off .. off+2n)}; {@code inverse} flips the exponent sign. */
     void transform(double[] data, int off, boolean inverse, double[] scratch) {
         if (radices != null) {
-            stockham(data, off, inverse ? -1 : 1, scratch, 0);
+            stockham(data, off, inverse ? -1 : 1, scratch, 0, 1);
         } else {
             bluestein(data, off, inverse, scratch);
         }
     }
 
-    /** Result lands back in {@code a}; {@code s} (from {@code so}) holds 2n doubles of scratch. */
-    private void stockham(double[] a, int ao, double si, double[] s, int so) {
+    /** Whether {@link #transformMany} can run (the length is Stockham's, not Bluestein's). */
+    boolean transformsMany() {
+        return radices != null;
+    }
+
+    /**
+     * In-place transforms of {@code count} sequences stored sample-major: sample t of sequence c at
+     * {@code data[off + 2(t·count + c)]}. The same Stockham stages with every stride ×count, so each butterfly's
+     * inner loop runs over all sequences with one twiddle — many short transforms cost little more than their
+     * arithmetic. {@code scratch} holds {@code 2·n·count} doubles. Stockham lengths only ({@link #transformsMany}).
+     */
+    void transformMany(double[] data, int off, int count, boolean inverse, double[] scratch) {
+        if (radices == null) {
+            throw new IllegalArgumentException("FFT length " + n + " needs Bluestein, which transforms one sequence at a time");
+        }
+        stockham(data, off, inverse ? -1 : 1, scratch, 0, count);
+    }
+
+    /**
+     * Result lands back in {@code a}; {@code s} (from {@code so}) holds 2n·count doubles of scratch. With
+     * {@code count} sample-major sequences, element (t, c) at index t·count + c: stage (r, len, stride s) then
+     * maps {@code x[c + count·(q + s(p + j·m))]} — the single-sequence stage with stride s·count.
+     */
+    private void stockham(double[] a, int ao, double si, double[] s, int so, int count) {
         if (n == 1) {
             return;
         }
@@ -135,7 +157,7 @@ final class Fft1 {
         double[] y = s;
         int yo = so;
         int len = n;
-        int stride = 1;
+        int stride = count;
         for (int st = 0; st < radices.length; st++) {
             int r = radices[st];
             int m = len / r;
@@ -156,7 +178,7 @@ final class Fft1 {
             stride *= r;
         }
         if (radices.length % 2 == 1) { // an odd number of stages ends in the scratch buffer
-            System.arraycopy(x, xo, a, ao, 2 * n);
+            System.arraycopy(x, xo, a, ao, 2 * n * count);
         }
     }
 
@@ -376,7 +398,7 @@ final class Fft1 {
             s[2 * k] = xr * wr - xi * wi;
             s[2 * k + 1] = xr * wi + xi * wr;
         }
-        conv.stockham(s, 0, 1, s, 2 * m);
+        conv.stockham(s, 0, 1, s, 2 * m, 1);
         for (int k = 0; k < m; k++) {
             double br;
             double bi;
@@ -394,7 +416,7 @@ final class Fft1 {
             s[2 * k] = xr * br - xi * bi;
             s[2 * k + 1] = xr * bi + xi * br;
         }
-        conv.stockham(s, 0, -1, s, 2 * m);
+        conv.stockham(s, 0, -1, s, 2 * m, 1);
         double scale = 1.0 / m;
         for (int k = 0; k < n; k++) {
             double yr = s[2 * k] * scale;

@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
  * frame when the element is shifted by (dx, dy) pixels and rotated by θ about the grid centre (nx/2, ny/2):
  * (T f)(x) = f(R(−θ)(x − c − δ) + c). Done as three shears (Unser, Thévenaz &amp; Yaroslavsky, IEEE TIP 4, 1371
  * (1995)): R(−θ) = Sx(tan θ/2)·Sy(−sin θ)·Sx(tan θ/2), each shear a sub-pixel Fourier shift of every row or
- * column ({@link LineShift}), the translation folded into the outer two. A band-limited field is moved without
+ * column ({@link LineShift}, all rows or all columns in one batched transform), the translation folded into the
+ * outer two. A band-limited field is moved without
  * the blur an interpolation would add (bilinear resampling at a half-pixel offset removes the Nyquist frequency
  * altogether; a real shifted SLM does no such thing).
  *
@@ -50,8 +51,8 @@ public final class InPlaneMotion implements LinearOp {
         int ny = grid.ny();
         // the largest shift any row or column sees, the margin the zero padding must leave
         double margin = Math.abs(dx) + Math.abs(dy) + (Math.abs(tanHalf) + Math.abs(sin)) * Math.max(nx, ny);
-        this.rows = new LineShift(nx, margin);
-        this.cols = new LineShift(ny, margin);
+        this.rows = new LineShift(nx, ny, margin); // ny rows of nx samples
+        this.cols = new LineShift(ny, nx, margin); // nx columns of ny samples
         this.item = ThreadLocal.withInitial(() -> new double[2 * nx * ny]);
         this.rowScratch = ThreadLocal.withInitial(rows::newScratch);
         this.colScratch = ThreadLocal.withInitial(cols::newScratch);
@@ -134,18 +135,20 @@ public final class InPlaneMotion implements LinearOp {
         int nx = grid.nx();
         int ny = grid.ny();
         int cy = ny / 2;
-        LineShift.Scratch s = rowScratch.get();
+        double[] shifts = new double[ny];
         for (int y = 0; y < ny; y++) {
-            rows.shift(f, 2 * y * nx, 1, sign * (alpha * (y - cy) + beta), s);
+            shifts[y] = sign * (alpha * (y - cy) + beta);
         }
+        rows.shift(f, 0, 1, nx, shifts, rowScratch.get());
     }
 
     private void shearCols(double[] f, double alpha, double beta, double sign) {
         int nx = grid.nx();
         int cx = nx / 2;
-        LineShift.Scratch s = colScratch.get();
+        double[] shifts = new double[nx];
         for (int x = 0; x < nx; x++) {
-            cols.shift(f, 2 * x, nx, sign * (alpha * (x - cx) + beta), s);
+            shifts[x] = sign * (alpha * (x - cx) + beta);
         }
+        cols.shift(f, 0, nx, 1, shifts, colScratch.get());
     }
 }

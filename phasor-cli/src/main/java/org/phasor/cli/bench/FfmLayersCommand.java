@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
                 "and every depth's phase masks as designs/L*.npz.",
                 "Without --quick: 120x120 planes of 8 um 12 mm apart, all 6000/1000 images, 2 epochs, Adam lr",
                 "0.05 -> 0.0005 cosine for every method; FFM tracks the reference phase before every measurement,",
-                "re-registers every 5 steps and re-calibrates every 50 (about an hour on 2 cores as two processes)."})
+                "re-registers every 5 steps and re-calibrates every 50 (under an hour on 2 cores)."})
 public final class FfmLayersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -37,6 +37,19 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
      * @param search registration search radius in pixels
      */
     public static BenchCalibration measure(Bench bench, Holography holo, int stride, int search) {
+        return measure(bench, holo, stride, search, nominal(bench.describe()).registrations());
+    }
+
+    /**
+     * The same procedures on a bench calibrated before: every modulator's calibration spots are looked for where
+     * this calibration's registration puts them (a bench that crept over a long run is still found).
+     */
+    public BenchCalibration remeasured(Bench bench, Holography holo, int stride, int search) {
+        return measure(bench, holo, stride, search, registrations);
+    }
+
+    private static BenchCalibration measure(Bench bench, Holography holo, int stride, int search,
+                                            List<AffineMap> expected) {
         BenchCost before = bench.cost();
         BenchDescription d = bench.describe();
         List<PhaseResponse> r = new ArrayList<>();
@@ -44,21 +57,22 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
         for (int m = 1; m <= d.modulators(); m++) {
             PhaseResponse resp = PhaseCalibration.measure(bench, holo, m, stride);
             r.add(resp);
-            a.add(Registration.measure(bench, holo, m, resp, search));
+            a.add(Registration.measure(bench, holo, m, resp, search, expected.get(m - 1)));
         }
         return new BenchCalibration(r, a, bench.cost().minus(before));
     }
 
     /**
      * The same measured responses with every modulator registered afresh ({@link Registration}, 2 holographic
-     * measurements per modulator): what a lab repeats as the mounts creep. The response of an LC panel does not
+     * measurements per modulator, each spot looked for where this registration puts it): what a lab repeats as the
+     * mounts creep. The response of an LC panel does not
      * drift on these time scales, so re-measuring it would be waste.
      */
     public BenchCalibration reregistered(Bench bench, Holography holo, int search) {
         BenchCost before = bench.cost();
         List<AffineMap> a = new ArrayList<>();
         for (int m = 1; m <= bench.describe().modulators(); m++) {
-            a.add(Registration.measure(bench, holo, m, responses.get(m - 1), search));
+            a.add(Registration.measure(bench, holo, m, responses.get(m - 1), search, registrations.get(m - 1)));
         }
         return new BenchCalibration(responses, a, bench.cost().minus(before));
     }

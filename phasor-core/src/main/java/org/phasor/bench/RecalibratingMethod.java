@@ -77,7 +77,7 @@ public final class RecalibratingMethod implements GradientMethod {
         Cost extra = Cost.ZERO;
         BenchCalibration cal = null;
         if (steps > 0 && every > 0 && steps % every == 0) {
-            cal = BenchCalibration.measure(bench, holo, stride, search);
+            cal = calibration.remeasured(bench, holo, stride, search);
         } else if (steps > 0 && registerEvery > 0 && steps % registerEvery == 0) {
             cal = calibration.reregistered(bench, holo, search);
         }

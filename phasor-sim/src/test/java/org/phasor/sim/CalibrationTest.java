@@ -9,6 +9,7 @@ import org.phasor.bench.PhaseResponse;
 import org.phasor.bench.Registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,6 +73,46 @@ class CalibrationTest {
             assertTrue(var > 0, "camera noise must move the registration at all");
             assertTrue(Math.sqrt(var) < 0.02, "modulator " + m + " registration sd " + Math.sqrt(var) + " px");
         }
+    }
+
+    /**
+     * A long run creeps further than the search radius (at 20 epochs of the full preset, ~35 h of camera time, the
+     * lab's drift reaches ~1.8 px rms per axis). Searched around the drawing, a spot 6.9 px away is refused with a
+     * clear error (it used to come back ~1 px short, silently); searched around the previous registration, as a
+     * re-registering lab does, it is found to a small fraction of a pixel. The same lab seed at twice the shift
+     * amplitude stands for the same bench after it crept: each panel's shift doubles.
+     */
+    @Test
+    void registrationFollowsAPanelThatCreptBeyondTheSearchRadius() {
+        int n = 120;
+        BenchDescription d = Rig.description(n, 2, 12e-3);
+        Holography holo = new Holography(3, d.modulators() + 2);
+        BenchCalibration before = BenchCalibration.measure(new SimulatedBench(d, shifted(4), Rig.PROP), holo, 32, 4);
+        Imperfections crept = shifted(8);
+        SimulatedBench bench = new SimulatedBench(d, crept, Rig.PROP);
+        Realisation truth = Realisation.draw(crept, d.modulators());
+        assertTrue(Math.abs(truth.shiftY()[1]) > 6, "the test needs a panel beyond the search radius");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> BenchCalibration.measure(bench, holo, 32, 4));
+        assertTrue(e.getMessage().contains("further than the search radius"), e.getMessage());
+        BenchCalibration after = before.remeasured(bench, holo, 32, 4);
+        BenchCalibration reregistered = before.reregistered(bench, holo, 4);
+        for (BenchCalibration cal : new BenchCalibration[]{after, reregistered}) {
+            for (int m = 1; m <= d.modulators(); m++) {
+                AffineMap a = cal.registrations().get(m - 1);
+                assertEquals(truth.shiftX()[m - 1], a.x(n / 2.0, n / 2.0) - n / 2.0, 0.15, "modulator " + m + " x");
+                assertEquals(truth.shiftY()[m - 1], a.y(n / 2.0, n / 2.0) - n / 2.0, 0.15, "modulator " + m + " y");
+            }
+        }
+    }
+
+    /** {@code lab}'s optics and camera with lateral shifts of up to ±{@code px} (seed 2), drift off. */
+    private static Imperfections shifted(double px) {
+        Imperfections lab = Profiles.load("lab");
+        return new Imperfections(2, px, lab.rotationDeg(), lab.distanceError(), lab.phaseRange(), lab.gamma(),
+                lab.crosstalkPx(), lab.zernikeRmsRad(), lab.illuminationWaist(), lab.photonsPerUnit(),
+                lab.quantumEfficiency(), lab.readNoiseE(), lab.adcBits(), lab.fullWellE(), lab.photonCounting(),
+                lab.darkCounts(), 0, 0, "lab, shifts up to " + px + " px");
     }
 
     @Test

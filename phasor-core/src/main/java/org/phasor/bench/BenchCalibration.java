@@ -10,16 +10,49 @@ import java.util.List;
  *
  * <p>Mapping conventions (documented because they are part of each method): a method's parameters are the
  * phases it wants on each modulator pixel; {@link #levels} turns them into device levels through the inverse
- * response; a gradient measured on the camera grid is expressed in modulator pixels by {@link #toModulator}
- * (sampling it at each pixel's registered camera position).
+ * response; a gradient measured on the camera grid is expressed in modulator pixels by {@link #toParameters}
+ * (sampling it at each pixel's registered camera position). With {@link #placements} other than
+ * {@link Placement#NONE} the parameters are moved by whole pixels on their way to the panel and the gradient is
+ * moved back ({@link #following}: a mask that follows its creeping panel).
  */
-public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> registrations, BenchCost cost) {
+public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> registrations, BenchCost cost,
+                               List<Placement> placements) {
 
     public BenchCalibration {
         responses = List.copyOf(responses);
         registrations = List.copyOf(registrations);
+        placements = List.copyOf(placements);
+        if (placements.size() != registrations.size() || responses.size() != registrations.size()) {
+            throw new IllegalArgumentException("calibration: " + responses.size() + " responses, "
+                    + registrations.size() + " registrations and " + placements.size() + " placements");
+        }
     }
 
+    /** A calibration whose parameters sit on the modulator pixels as they are. */
+    public BenchCalibration(List<PhaseResponse> responses, List<AffineMap> registrations, BenchCost cost) {
+        this(responses, registrations, cost, java.util.Collections.nCopies(registrations.size(), Placement.NONE));
+    }
+
+    /**
+     * This calibration with each mask placed to follow its panel's creep since {@code anchor} (the calibration the
+     * parameters were trained from at first): the creep is the move of the panel's centre between the two
+     * registrations, and {@code previous}'s placements are kept while within {@code hysteresis} pixels of it
+     * ({@link Placement#following}). The mask then stays within about a pixel of where the rest of the bench
+     * learned to expect it, however far the panel creeps; the gradient is mapped back through the same move.
+     */
+    public BenchCalibration following(BenchCalibration anchor, BenchCalibration previous, int nx, int ny,
+                                      double hysteresis) {
+        List<Placement> moved = new ArrayList<>();
+        double cx = (nx - 1) / 2.0;
+        double cy = (ny - 1) / 2.0;
+        for (int m = 0; m < registrations.size(); m++) {
+            AffineMap now = registrations.get(m);
+            AffineMap then = anchor.registrations().get(m);
+            moved.add(previous.placements().get(m).following(now.x(cx, cy) - then.x(cx, cy),
+                    now.y(cx, cy) - then.y(cx, cy), hysteresis));
+        }
+        return new BenchCalibration(responses, registrations, cost, moved);
+    }
     public static BenchCalibration nominal(BenchDescription d) {
         List<PhaseResponse> r = new ArrayList<>();
         List<AffineMap> a = new ArrayList<>();
@@ -77,17 +110,22 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
         return new BenchCalibration(responses, a, bench.cost().minus(before));
     }
 
-    /** Device levels for wanted phases on modulator {@code modulator} (1-based). */
-    public int[] levels(int modulator, double[] phases) {
-        return responses.get(modulator - 1).levelsFor(phases);
+    /** Device levels for wanted phases on modulator {@code modulator} (1-based; nx×ny, row-major), as placed. */
+    public int[] levels(int modulator, double[] phases, int nx, int ny) {
+        if (phases.length != nx * ny) {
+            throw new IllegalArgumentException("modulator " + modulator + ": " + phases.length + " phases for a "
+                    + nx + "x" + ny + " plane");
+        }
+        return responses.get(modulator - 1).levelsFor(placements.get(modulator - 1).onPixels(phases, nx, ny));
     }
 
-    /** A camera-grid map (e.g. a measured gradient) expressed on modulator {@code modulator}'s pixels. */
-    public double[] toModulator(int modulator, double[] cameraMap, int nx, int ny) {
+    /**
+     * A camera-grid map (e.g. a measured gradient) expressed over modulator {@code modulator}'s parameters: sampled
+     * at each pixel's registered camera position, then moved back through the placement.
+     */
+    public double[] toParameters(int modulator, double[] cameraMap, int nx, int ny) {
         AffineMap m = registrations.get(modulator - 1);
-        if (m.equals(AffineMap.IDENTITY)) {
-            return cameraMap.clone();
-        }
-        return m.pullBack(cameraMap, nx, ny);
+        double[] pixels = m.equals(AffineMap.IDENTITY) ? cameraMap.clone() : m.pullBack(cameraMap, nx, ny);
+        return placements.get(modulator - 1).toParams(pixels, nx, ny);
     }
 }

@@ -61,7 +61,7 @@ public final class BenchClassifier implements BenchTask {
     @Override
     public void program(Params params) {
         for (int m = 1; m <= d.modulators(); m++) {
-            bench.program(m, calibration.levels(m, params.layer(m - 1)));
+            bench.program(m, calibration.levels(m, params.layer(m - 1), d.nx(), d.ny()));
         }
     }
 

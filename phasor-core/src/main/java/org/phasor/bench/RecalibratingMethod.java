@@ -20,16 +20,28 @@ import java.util.function.Function;
  * response kept, the camera↔modulator maps measured afresh) every {@code registerEvery} steps — the drift is
  * lateral, and a registration costs 2 holographic measurements per modulator against ~35 for the response.
  *
+ * <p>With {@code followCreep} the masks move with their panels by whole pixels: the gradient lands on the
+ * parameter that was trained for that place on the bench, not on whatever pixel has crept under it.
+ *
  * <p>The method is rebuilt from {@code factory} with each new calibration (bench methods only hold references).
  * The step count starts at zero with this object (a resumed run re-calibrates on its own schedule).
  */
 public final class RecalibratingMethod implements GradientMethod {
+    /**
+     * Pixels of creep beyond the current placement before a mask moves: above ½ so that registration noise
+     * (sd ~0.005 px, CalibrationTest) at a half-pixel creep cannot flip it back and forth; the mask then strays at
+     * most 0.6 px from where it was trained.
+     */
+    public static final double HYSTERESIS_PX = 0.6;
+
     private final Bench bench;
     private final Holography holo;
     private final int stride;
     private final int search;
     private final int every;
     private final int registerEvery;
+    private final boolean followCreep;
+    private final BenchCalibration anchor;
     private BenchCalibration calibration;
     private final Function<BenchCalibration, GradientMethod> factory;
     private GradientMethod current;
@@ -43,20 +55,26 @@ public final class RecalibratingMethod implements GradientMethod {
      */
     public RecalibratingMethod(Bench bench, Holography holo, int stride, int search, int every,
                                BenchCalibration initial, Function<BenchCalibration, GradientMethod> factory) {
-        this(bench, holo, stride, search, every, 0, initial, factory);
+        this(bench, holo, stride, search, every, 0, false, initial, factory);
     }
 
     /**
      * @param every         training steps between full calibrations (0 = none after the initial one)
      * @param registerEvery training steps between re-registrations in between (0 = none)
+     * @param followCreep   move each mask by whole pixels after every re-measurement to follow its panel's creep
+     *                      since {@code initial} ({@link BenchCalibration#following}, hysteresis
+     *                      {@value #HYSTERESIS_PX} px)
      */
     public RecalibratingMethod(Bench bench, Holography holo, int stride, int search, int every, int registerEvery,
-                               BenchCalibration initial, Function<BenchCalibration, GradientMethod> factory) {
+                               boolean followCreep, BenchCalibration initial,
+                               Function<BenchCalibration, GradientMethod> factory) {
         if (every < 0 || registerEvery < 0 || every + registerEvery == 0) {
             throw new IllegalArgumentException("re-calibration every " + every + " and re-registration every "
                     + registerEvery + " steps: intervals must be ≥ 0 and not both 0 (≥ 1 step)");
         }
         this.registerEvery = registerEvery;
+        this.followCreep = followCreep;
+        this.anchor = initial;
         this.calibration = initial;
         this.bench = bench;
         this.holo = holo;
@@ -82,6 +100,10 @@ public final class RecalibratingMethod implements GradientMethod {
             cal = calibration.reregistered(bench, holo, search);
         }
         if (cal != null) {
+            if (followCreep) {
+                BenchDescription d = bench.describe();
+                cal = cal.following(anchor, calibration, d.nx(), d.ny(), HYSTERESIS_PX);
+            }
             calibration = cal;
             current.close();
             current = factory.apply(cal);

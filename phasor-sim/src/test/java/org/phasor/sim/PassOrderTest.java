@@ -28,7 +28,7 @@ class PassOrderTest {
         double[][] phases = Rig.levelPhases(LAYERS, N * N, 5);
         BenchCalibration cal = BenchCalibration.nominal(d);
         for (int m = 1; m <= LAYERS; m++) {
-            b.program(m, cal.levels(m, phases[m - 1]));
+            b.program(m, cal.levels(m, phases[m - 1], N, N));
         }
         b.setReference(ReferenceArm.at(0.3));
         return b;

@@ -78,6 +78,12 @@ public final class FfmLayersCommand implements Callable<Integer> {
     @Mixin
     TrackReferenceOption trackReference;
 
+    @Option(names = "--follow-creep",
+            description = {"After each re-registration FFM moves every mask by whole SLM pixels to follow its panel's",
+                    "creep since training began (hysteresis 0.6 px), instead of leaving it on the pixels it was trained",
+                    "on. Needs --register-every or --recalibrate-every (the full preset has both)."})
+    boolean followCreep;
+
     @Option(names = "--seed", paramLabel = "N",
             description = {"Training seed: initial phases and sample order (default 1). The lab (realisation and camera",
                     "noise) is the profile's own seed, so repeating with other --seed values on one lab shows the spread."})
@@ -100,6 +106,12 @@ public final class FfmLayersCommand implements Callable<Integer> {
         }
         if (trackReference.eachMeasurement()) {
             p = p.withReferenceTracking(true);
+        }
+        if (followCreep) {
+            if (!p.recalibrates()) {
+                throw new IllegalArgumentException("--follow-creep: FFM never re-registers in this run (set --register-every)");
+            }
+            p = p.withCreepFollowing(true);
         }
         cfg = cfg.withFfm(p);
         if (seed != null) {

@@ -39,6 +39,11 @@ class FfmLayersCommandTest {
         assertOneLineError(dir, "--track-reference must be step or measurement, got 'each'", "--track-reference", "each");
     }
 
+    @Test
+    void followingTheCreepWithoutReRegistrationIsAOneLineError(@TempDir Path dir) {
+        assertOneLineError(dir, "--follow-creep: FFM never re-registers in this run", "--follow-creep");
+    }
+
     /** {@code --quick} plus {@code option}: exit 2, one line of stderr containing {@code message}, no table. */
     private static void assertOneLineError(Path dir, String message, String... option) {
         StringWriter err = new StringWriter();

@@ -42,7 +42,7 @@ public final class HiddenImaging implements BenchTask {
 
     @Override
     public void program(Params params) {
-        bench.program(1, calibration.levels(1, params.layer(0)));
+        bench.program(1, calibration.levels(1, params.layer(0), d.nx(), d.ny()));
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class FocusTask implements BenchTask {
     @Override
     public void program(Params params) {
         lastPhases = params.layer(0).clone();
-        bench.program(1, calibration.levels(1, segments.expand(lastPhases)));
+        bench.program(1, calibration.levels(1, segments.expand(lastPhases), d.nx(), d.ny()));
     }
 
     /** The segment phases last programmed (to follow an optimiser's progress), or null before the first. */

@@ -131,7 +131,8 @@ public final class FfmLayers {
             GradientMethod method = switch (m) {
                 case "ffm" -> cfg.ffm().recalibrates()
                         ? new RecalibratingMethod(fresh.bench, fresh.holo, CAL_STRIDE, CAL_SEARCH, cfg.ffm().recalibrateEvery(),
-                                cfg.ffm().registerEvery(), fresh.calibration, cal -> ffm(fresh, cal, encoder, readout, loss))
+                                cfg.ffm().registerEvery(), cfg.ffm().followCreep(), fresh.calibration,
+                                cal -> ffm(fresh, cal, encoder, readout, loss))
                         : ffm(fresh, fresh.calibration, encoder, readout, loss);
                 case "pat" -> new PhysicsAwareMethod(fresh.classifier, net.workspace(cfg.batch(), Precision.DOUBLE), encoder);
                 case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed());

@@ -1,6 +1,6 @@
 package org.phasor.cli.bench;
 
-import org.phasor.cli.TrackReferenceOption;
+import org.phasor.cli.FfmProcedureOptions;
 import org.phasor.data.Datasets;
 import org.phasor.math.fft.FftBackends;
 import org.phasor.sim.Imperfections;
@@ -63,20 +63,12 @@ public final class FfmLayersCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs per method.")
     Integer epochs;
 
-    @Option(names = "--recalibrate-every", paramLabel = "STEPS",
-            description = "FFM re-measures the whole calibration every STEPS steps (0 = only before training).")
-    Integer recalibrateEvery;
-
     @Option(names = "--register-every", paramLabel = "STEPS",
             description = "FFM re-registers camera and modulators (response kept) every STEPS steps in between (0 = never).")
     Integer registerEvery;
 
-    @Option(names = "--holography-steps", paramLabel = "3|4",
-            description = "Phase steps per holographic measurement (default 3, as in the authors' code; 4 costs a third more frames and halves the noise variance of the measured field).")
-    Integer holographySteps;
-
     @Mixin
-    TrackReferenceOption trackReference;
+    FfmProcedureOptions procedure;
 
     @Option(names = "--follow-creep",
             description = {"After each re-registration FFM moves every mask by whole SLM pixels to follow its panel's",
@@ -96,16 +88,9 @@ public final class FfmLayersCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         FfmLayersConfig cfg = configure(quick, layers, methods, train, test, epochs);
-        FfmProcedure p = cfg.ffm();
-        if (recalibrateEvery != null || registerEvery != null) {
-            p = p.withRecalibration(recalibrateEvery != null ? recalibrateEvery : p.recalibrateEvery(),
-                    registerEvery != null ? registerEvery : p.registerEvery());
-        }
-        if (holographySteps != null) {
-            p = p.withHolographySteps(holographySteps);
-        }
-        if (trackReference.eachMeasurement()) {
-            p = p.withReferenceTracking(true);
+        FfmProcedure p = procedure.applyTo(cfg.ffm());
+        if (registerEvery != null) {
+            p = FfmProcedureOptions.naming("--register-every", p, q -> q.withRecalibration(q.recalibrateEvery(), registerEvery));
         }
         if (followCreep) {
             if (!p.recalibrates()) {

@@ -1,7 +1,7 @@
 package org.phasor.cli.lightgen;
 
 import org.phasor.cli.FftOption;
-import org.phasor.cli.TrackReferenceOption;
+import org.phasor.cli.FfmProcedureOptions;
 import org.phasor.data.DataSplit;
 import org.phasor.data.Datasets;
 import org.phasor.io.AtomicWrite;
@@ -57,10 +57,8 @@ public final class ReproduceLightgenInSituCommand implements Callable<Integer> {
     Double ffmLr;
     @Option(names = "--scratch-lr", description = "Adam learning rate of the bench training from the initial phases (overrides the preset)")
     Double scratchLr;
-    @Option(names = "--recalibrate-every", description = "re-measure the bench calibration every N FFM steps, 0 = never (overrides the preset)")
-    Integer recalibrateEvery;
     @Mixin
-    TrackReferenceOption trackReference;
+    FfmProcedureOptions procedure;
     @Option(names = "--no-ablation", description = "skip the ablation row (fine-tuning with phases free to wrap)")
     boolean noAblation;
     @Mixin
@@ -79,16 +77,7 @@ public final class ReproduceLightgenInSituCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--train-images/--ffm-batch must be ≥ 1, --epochs/--ffm-steps ≥ 0, --ffm-lr/--scratch-lr > 0");
         }
         s = s.withInSitu(new LightgenInSitu.InSituTraining(steps, batch, lr, scratch, t.wrapAblation() && !noAblation));
-        if (recalibrateEvery != null && recalibrateEvery < 0) {
-            throw new IllegalArgumentException("--recalibrate-every must be ≥ 0");
-        }
-        FfmProcedure p = s.ffm();
-        if (recalibrateEvery != null) {
-            p = p.withRecalibration(recalibrateEvery, 0);
-        }
-        if (trackReference.eachMeasurement()) {
-            p = p.withReferenceTracking(true);
-        }
+        FfmProcedure p = procedure.applyTo(s.ffm());
         s = s.withFfm(p);
         if (!Files.isRegularFile(classifier)) {
             throw new NoSuchFileException(classifier + " (train it with: phasor lightgen train-classifier)");

@@ -31,7 +31,13 @@ class FfmLayersCommandTest {
 
     @Test
     void holographyStepsOtherThanThreeOrFourIsAOneLineError(@TempDir Path dir) {
-        assertOneLineError(dir, "holography steps must be 3 or 4, got 5", "--holography-steps", "5");
+        assertOneLineError(dir, "--holography-steps: holography steps must be 3 or 4, got 5", "--holography-steps", "5");
+    }
+
+    @Test
+    void negativeRegistrationIntervalIsAOneLineErrorNamingItsOption(@TempDir Path dir) {
+        assertOneLineError(dir, "--register-every: re-calibration / re-registration intervals must be ≥ 0 steps",
+                "--register-every", "-1");
     }
 
     @Test

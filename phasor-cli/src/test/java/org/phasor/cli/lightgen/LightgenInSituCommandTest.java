@@ -56,4 +56,17 @@ class LightgenInSituCommandTest {
                 && err.toString().lines().count() == 1, err.toString());
         assertTrue(!Files.exists(dir.resolve("table.json")), "nothing written");
     }
+
+    @Test
+    void negativeRecalibrationIntervalIsAOneLineErrorNamingItsOption(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("reproduce", "lightgen-insitu", "--quick", "--recalibrate-every", "-1", "--out",
+                dir.toString(), "--classifier", LightgenCommandsTest.classifier().toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--recalibrate-every: re-calibration / re-registration intervals must be ≥ 0")
+                && err.toString().lines().count() == 1, err.toString());
+        assertTrue(!Files.exists(dir.resolve("table.json")), "nothing written");
+    }
 }

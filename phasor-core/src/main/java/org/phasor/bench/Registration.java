@@ -16,6 +16,13 @@ package org.phasor.bench;
 public final class Registration {
     /** Half-width of the square calibration spots, pixels. */
     private static final int SPOT = 2;
+    /**
+     * The spot change is divided by the baseline intensity plus this fraction of its peak: under Gaussian
+     * illumination the raw change |u − b|² is weighted by |b|², which pulls every centroid towards the beam and
+     * shrinks the fitted map (0.15 px mean, 0.35 px worst error over the field at 120 px, lab camera); divided, the
+     * spot is its own phase step, |e^{iφ} − 1|². The floor keeps the dark rim's noise from being amplified.
+     */
+    private static final double NORM_FLOOR = 1e-2;
 
     private Registration() {
     }
@@ -71,12 +78,17 @@ public final class Registration {
         double rc = norm > 0 ? cr / norm : 1;
         double rs = norm > 0 ? ci / norm : 0;
         double[] change = new double[nx * ny];
+        double peak = 0;
+        for (int i = 0; i < nx * ny; i++) {
+            peak = Math.max(peak, base[2 * i] * base[2 * i] + base[2 * i + 1] * base[2 * i + 1]);
+        }
+        double floor = NORM_FLOOR * peak;
         for (int i = 0; i < nx * ny; i++) {
             double br = base[2 * i] * rc - base[2 * i + 1] * rs;
             double bi = base[2 * i] * rs + base[2 * i + 1] * rc;
             double dr = u[2 * i] - br;
             double di = u[2 * i + 1] - bi;
-            change[i] = dr * dr + di * di;
+            change[i] = (dr * dr + di * di) / (br * br + bi * bi + floor);
         }
         double[] from = new double[2 * spots.length];
         double[] to = new double[2 * spots.length];

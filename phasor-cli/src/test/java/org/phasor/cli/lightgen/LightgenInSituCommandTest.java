@@ -46,27 +46,24 @@ class LightgenInSituCommandTest {
 
     @Test
     void unknownReferenceTrackingIsAOneLineError(@TempDir Path dir) {
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute("reproduce", "lightgen-insitu", "--quick", "--track-reference", "each", "--out",
-                dir.toString(), "--classifier", LightgenCommandsTest.classifier().toString());
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("--track-reference must be step or measurement, got 'each'")
-                && err.toString().lines().count() == 1, err.toString());
-        assertTrue(!Files.exists(dir.resolve("table.json")), "nothing written");
+        assertOneLineError(dir, "--track-reference must be step or measurement, got 'each'", "--track-reference", "each");
     }
 
     @Test
     void negativeRecalibrationIntervalIsAOneLineErrorNamingItsOption(@TempDir Path dir) {
+        assertOneLineError(dir, "--recalibrate-every: re-calibration / re-registration intervals must be ≥ 0",
+                "--recalibrate-every", "-1");
+    }
+
+    /** {@code --quick} plus {@code option}: exit 2, one line of stderr containing {@code message}, no table. */
+    private static void assertOneLineError(Path dir, String message, String option, String value) {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute("reproduce", "lightgen-insitu", "--quick", "--recalibrate-every", "-1", "--out",
-                dir.toString(), "--classifier", LightgenCommandsTest.classifier().toString());
+        int code = cl.execute("reproduce", "lightgen-insitu", "--quick", option, value, "--out", dir.toString(),
+                "--classifier", LightgenCommandsTest.classifier().toString());
         assertEquals(2, code);
-        assertTrue(err.toString().contains("--recalibrate-every: re-calibration / re-registration intervals must be ≥ 0")
-                && err.toString().lines().count() == 1, err.toString());
+        assertTrue(err.toString().contains(message) && err.toString().lines().count() == 1, err.toString());
         assertTrue(!Files.exists(dir.resolve("table.json")), "nothing written");
     }
 }

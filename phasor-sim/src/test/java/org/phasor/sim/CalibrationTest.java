@@ -57,11 +57,7 @@ class CalibrationTest {
     void registrationRepeatsToASmallFractionOfAPixel() {
         int n = 48;
         BenchDescription d = Rig.description(n, 2, 1.5e-3);
-        Imperfections lab = Profiles.load("lab");
-        Imperfections still = new Imperfections(lab.seed(), lab.lateralShiftPx(), lab.rotationDeg(), lab.distanceError(),
-                lab.phaseRange(), lab.gamma(), lab.crosstalkPx(), lab.zernikeRmsRad(), lab.illuminationWaist(),
-                lab.photonsPerUnit(), lab.quantumEfficiency(), lab.readNoiseE(), lab.adcBits(), lab.fullWellE(),
-                lab.photonCounting(), lab.darkCounts(), 0, 0, "lab without drift");
+        Imperfections still = labWithoutDrift();
         SimulatedBench bench = new SimulatedBench(d, still, Rig.PROP);
         Holography holo = new Holography(3, d.modulators() + 2);
         BenchCalibration cal = BenchCalibration.measure(bench, holo, 8, 4);
@@ -89,11 +85,7 @@ class CalibrationTest {
     @Test
     void registrationMapsTheWholeFieldUnderGaussianIllumination() {
         int n = 120;
-        Imperfections lab = Profiles.load("lab");
-        Imperfections still = new Imperfections(lab.seed(), lab.lateralShiftPx(), lab.rotationDeg(), lab.distanceError(),
-                lab.phaseRange(), lab.gamma(), lab.crosstalkPx(), lab.zernikeRmsRad(), lab.illuminationWaist(),
-                lab.photonsPerUnit(), lab.quantumEfficiency(), lab.readNoiseE(), lab.adcBits(), lab.fullWellE(),
-                lab.photonCounting(), lab.darkCounts(), 0, 0, "lab without drift");
+        Imperfections still = labWithoutDrift();
         assertTrue(still.illuminationWaist() > 0, "the test needs the lab's Gaussian illumination");
         BenchDescription d = Rig.description(n, 3, 12e-3);
         SimulatedBench bench = new SimulatedBench(d, still, Rig.PROP);
@@ -224,6 +216,15 @@ class CalibrationTest {
         return new Imperfections(i.seed(), i.lateralShiftPx(), i.rotationDeg(), i.distanceError(), i.phaseRange(),
                 i.gamma(), i.crosstalkPx(), i.zernikeRmsRad(), i.illuminationWaist(), 0, 1, 0, 0, 0, false, 0, 0, 0,
                 i.description() + ", exact camera");
+    }
+
+    /** {@code lab} as it is, camera noise included, with both drifts off. */
+    private static Imperfections labWithoutDrift() {
+        Imperfections lab = Profiles.load("lab");
+        return new Imperfections(lab.seed(), lab.lateralShiftPx(), lab.rotationDeg(), lab.distanceError(),
+                lab.phaseRange(), lab.gamma(), lab.crosstalkPx(), lab.zernikeRmsRad(), lab.illuminationWaist(),
+                lab.photonsPerUnit(), lab.quantumEfficiency(), lab.readNoiseE(), lab.adcBits(), lab.fullWellE(),
+                lab.photonCounting(), lab.darkCounts(), 0, 0, "lab without drift");
     }
 
     /** {@code lab}'s optics and camera with lateral shifts of up to ±{@code px} (seed 2), drift off. */

@@ -79,7 +79,7 @@ class FfmLayersCommandTest {
         }
         Map<String, double[][]> phases = new LinkedHashMap<>();
         phases.put("in-silico", designed);
-        FfmLayers.Row row = new FfmLayers.Row(2, 0.8, 0.5, Map.of(), Map.of("in-silico", new FfmLayers.StepCost(0, 0, 0)),
+        FfmLayers.Row row = new FfmLayers.Row(2, 0.8, 0.5, 0.6, Map.of(), Map.of("in-silico", new FfmLayers.StepCost(0, 0, 0)),
                 100, 1.0, initial, phases);
         FfmLayersReport.write(dir, List.of(row), cfg, "lab", 1.0);
 

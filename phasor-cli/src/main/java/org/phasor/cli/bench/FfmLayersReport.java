@@ -85,6 +85,7 @@ final class FfmLayersReport {
             row.put("bench_cost_per_step", r.costPerStep());
             row.put("calibration_frames", r.calibrationFrames());
             row.put("seconds", r.seconds());
+            row.put("train_accuracy_by_epoch", r.trainAccuracyByEpoch());
             table.add(row);
         }
         json.put("rows", table);

@@ -59,10 +59,13 @@ public final class FfmLayers {
      * One row of the table: test accuracies (fractions) and bench cost per step by method. Phases are the wanted
      * phases (radians, one n×n array per layer): {@code initial} is the starting point every method shares,
      * {@code phases} the in-silico design and each bench-trained result, keyed by method.
+     * {@code trainAccuracyByEpoch}: each method's accuracy on its training batches during each epoch (the model's for
+     * in-silico, the bench's for the others), free to record, to see whether a method rises and then falls.
+     * {@code inSilicoRegistered}: the design deployed with each mask moved to its panel's measured position.
      */
     public record Row(int layers, double ideal, double inSilicoDeployed, double inSilicoRegistered, Map<String, Double> bench,
                       Map<String, StepCost> costPerStep, double calibrationFrames, double seconds,
-                      double[][] initial, Map<String, double[][]> phases) {
+                      double[][] initial, Map<String, double[][]> phases, Map<String, double[]> trainAccuracyByEpoch) {
     }
 
     private static final int CAL_STRIDE = 8; // response measured at every 8th level (33 levels)
@@ -127,6 +130,8 @@ public final class FfmLayers {
         Map<String, double[][]> phases = new LinkedHashMap<>();
         phases.put("in-silico", designed.params().copy().layers());
         Map<String, StepCost> cost = new LinkedHashMap<>();
+        Map<String, double[]> byEpoch = new LinkedHashMap<>();
+        byEpoch.put("in-silico", designed.history().stream().mapToDouble(h -> h.trainAccuracy()).toArray());
         long steps = (long) cfg.epochs() * ((train.size() + cfg.batch() - 1) / cfg.batch());
         cost.put("in-silico", new StepCost(0, 0, 0));
         for (String m : cfg.methods()) {
@@ -147,6 +152,8 @@ public final class FfmLayers {
             double a = Trainer.evaluate(method, r.params(), test, 100)[0];
             acc.put(m, a);
             phases.put(m, r.params().copy().layers());
+            // on the bench, during each epoch's training steps: shows whether a method rises and then falls
+            byEpoch.put(m, r.history().stream().mapToDouble(h -> h.trainAccuracy()).toArray());
             Cost c = r.history().stream().map(h -> h.cost()).reduce(Cost.ZERO, Cost::plus);
             cost.put(m, new StepCost((double) (c.dataPasses() + c.errorPasses()) / steps, (double) c.frames() / steps,
                     c.frames() / 42.0 / steps));
@@ -154,7 +161,7 @@ public final class FfmLayers {
                     layers, m, 100 * a, cost.get(m).passes(), cost.get(m).frames()));
         }
         return new Row(layers, ideal, deployed, registered, acc, cost, lab.calibration.cost().frames(), (System.nanoTime() - t0) * 1e-9,
-                init.copy().layers(), phases);
+                init.copy().layers(), phases, byEpoch);
     }
 
     private record Lab(SimulatedBench bench, BenchCalibration calibration, Holography holo, BenchClassifier classifier) {

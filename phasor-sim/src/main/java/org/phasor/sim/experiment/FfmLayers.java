@@ -131,7 +131,7 @@ public final class FfmLayers {
         phases.put("in-silico", designed.params().copy().layers());
         Map<String, StepCost> cost = new LinkedHashMap<>();
         Map<String, double[]> byEpoch = new LinkedHashMap<>();
-        byEpoch.put("in-silico", designed.history().stream().mapToDouble(h -> h.trainAccuracy()).toArray());
+        byEpoch.put("in-silico", trainAccuracies(designed));
         long steps = (long) cfg.epochs() * ((train.size() + cfg.batch() - 1) / cfg.batch());
         cost.put("in-silico", new StepCost(0, 0, 0));
         for (String m : cfg.methods()) {
@@ -152,8 +152,7 @@ public final class FfmLayers {
             double a = Trainer.evaluate(method, r.params(), test, 100)[0];
             acc.put(m, a);
             phases.put(m, r.params().copy().layers());
-            // on the bench, during each epoch's training steps: shows whether a method rises and then falls
-            byEpoch.put(m, r.history().stream().mapToDouble(h -> h.trainAccuracy()).toArray());
+            byEpoch.put(m, trainAccuracies(r));
             Cost c = r.history().stream().map(h -> h.cost()).reduce(Cost.ZERO, Cost::plus);
             cost.put(m, new StepCost((double) (c.dataPasses() + c.errorPasses()) / steps, (double) c.frames() / steps,
                     c.frames() / 42.0 / steps));
@@ -173,6 +172,11 @@ public final class FfmLayers {
                 new FullyForward(lab.bench, cal, lab.holo, List.of()));
     }
 
+    /** Accuracy on the training batches during each epoch (on the bench for bench methods): does a method rise, then fall? */
+    private static double[] trainAccuracies(Trainer.Result r) {
+        return r.history().stream().mapToDouble(org.phasor.train.EpochMetrics::trainAccuracy).toArray();
+    }
+
     /**
      * The in-silico design deployed the way a careful lab would: each mask moved by the whole SLM pixels that the
      * lab's measured registration says its panel sits off the optical axis (the camera's frame), as
@@ -181,6 +185,7 @@ public final class FfmLayers {
      */
     private static BenchClassifier registeredDeployment(Lab lab, BenchDescription d, Encoder encoder, Readout readout,
                                                         ClassificationLoss loss) {
+        // hysteresis ½: plain rounding, as there is no earlier placement to hold on to
         BenchCalibration placed = lab.calibration.following(BenchCalibration.nominal(d), lab.calibration, d.nx(), d.ny(),
                 0.5);
         return new BenchClassifier(lab.bench, placed, encoder, readout, loss);

@@ -24,6 +24,13 @@ public final class FfmProcedureOptions {
             description = "How often FFM re-measures the reference arm's phase: once per training step (default) or before every holographic measurement (3-4 more frames each).")
     String trackReference = "step";
 
+    @Option(names = "--max-exposure", paramLabel = "X",
+            description = {"1 (default): every holographic measurement at the camera's nominal exposure with the full",
+                    "reference arm. Above 1: each measurement sets the exposure (up to X times the nominal one, at X",
+                    "times the camera time) and a reference attenuator from the field's last peak, keeping the",
+                    "brightest fringe at half the camera's full scale; a clipped measurement is retaken shorter."})
+    Double maxExposure;
+
     /** The preset with every option given on the command line in place of its own value. */
     public FfmProcedure applyTo(FfmProcedure preset) {
         FfmProcedure p = preset;
@@ -33,6 +40,9 @@ public final class FfmProcedureOptions {
         }
         if (holographySteps != null) {
             p = naming("--holography-steps", p, q -> q.withHolographySteps(holographySteps));
+        }
+        if (maxExposure != null) {
+            p = naming("--max-exposure", p, q -> q.withMaxExposure(maxExposure));
         }
         if (trackEachMeasurement()) {
             p = p.withReferenceTracking(true);

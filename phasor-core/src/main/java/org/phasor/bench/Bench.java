@@ -10,7 +10,8 @@ package org.phasor.bench;
  * <ul>
  *   <li>{@link #describe()}: nominal geometry from the drawing and data sheets;</li>
  *   <li>{@link #program}: load device levels (e.g. 8-bit) onto a phase modulator;</li>
- *   <li>{@link #setReference}: block or open the holography reference arm, with a phase step;</li>
+ *   <li>{@link #setReference}: block or open the holography reference arm, with a phase step and attenuation;</li>
+ *   <li>{@link #setExposure}: the camera's exposure, relative to its nominal one;</li>
  *   <li>{@link #capture}: launch a batch of fields and capture one camera frame per item at a plane;</li>
  *   <li>{@link #cost()}: passes, frames and camera time spent so far.</li>
  * </ul>
@@ -30,6 +31,16 @@ public interface Bench {
     void program(int modulator, int[] levels);
 
     void setReference(ReferenceArm reference);
+
+    /**
+     * Sets the camera exposure to {@code relative} times the nominal one ({@link BenchDescription#frameSeconds}
+     * is for exposure 1). Frames stay in intensity units, so a longer exposure collects more photons per unit
+     * intensity (less relative shot and read noise), clips at a proportionally lower reading
+     * ({@link Frames#fullScale}) and costs proportionally more camera time (during which the bench drifts).
+     *
+     * @throws IllegalArgumentException if the camera cannot take that exposure
+     */
+    void setExposure(double relative);
 
     /**
      * Launches {@code light} (each batch item is one pass) and captures one frame per item at {@code plane}.

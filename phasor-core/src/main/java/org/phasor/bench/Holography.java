@@ -13,6 +13,13 @@ package org.phasor.bench;
  * </ul>
  * Each step is one capture, i.e. one pass and one frame per batch item: a measurement costs
  * {@code steps × batch} frames. Camera noise and saturation therefore enter every measured field.
+ *
+ * <p>With {@link ExposureControl#auto exposure control} each measurement sets the camera exposure and the
+ * reference attenuator as a careful experimenter does: from the field's peak the last time this kind of light was
+ * measured at this plane, the longest exposure (up to the cap) and then the brightest reference that keep the
+ * brightest interference fringe, (|r| + |u|)², under a fraction of the camera's full scale; if a frame clips
+ * anyway the measurement is retaken at half the exposure. Weak fields (the error pass, a dim output) are then
+ * measured with up to {@code maxExposure} times the photons, at that multiple of the camera time.
  */
 public final class Holography {
     private final int steps;
@@ -20,6 +27,11 @@ public final class Holography {
     private final boolean[] measured;
     private double phaseCorrection; // reference-arm phase drift, measured by track()
     private final boolean trackEach;
+    private final ExposureControl exposure;
+    // per (plane, direction, injection plane): the brightest |u|² the last measurement of that light found
+    private final java.util.Map<Long, Double> lastPeak = new java.util.HashMap<>();
+    private double fullScaleAtUnitExposure = Double.NaN; // the camera's clipping reading at exposure 1, once seen
+    private long retakes;
 
     /** @param steps 3 or 4 phase steps */
     public Holography(int steps, int planes) {
@@ -33,10 +45,21 @@ public final class Holography {
      *                  frames per measurement (a single flat-field item) on top of {@code steps × batch}
      */
     public Holography(int steps, int planes, boolean trackEach) {
+        this(steps, planes, trackEach, ExposureControl.FIXED);
+    }
+
+    /** As {@link #Holography(int, int, boolean)}, with the camera exposure and reference set by {@code exposure}. */
+    public Holography(int steps, int planes, boolean trackEach, ExposureControl exposure) {
         this.steps = PhaseShifting.requireSteps(steps);
         this.referenceIntensity = new double[planes];
         this.measured = new boolean[planes];
         this.trackEach = trackEach;
+        this.exposure = java.util.Objects.requireNonNull(exposure, "exposure");
+    }
+
+    /** Measurements retaken at a shorter exposure because a frame clipped (exposure control only). */
+    public long retakes() {
+        return retakes;
     }
 
     /** Whether every measurement is preceded by a reference-phase measurement. */
@@ -62,7 +85,9 @@ public final class Holography {
             bench.setReference(ReferenceArm.at(0));
             Direction dir = plane == 0 ? Direction.REVERSE : Direction.FORWARD;
             int from = plane == 0 ? d.outputPlane() : 0;
+            bench.setExposure(1);
             Frames dark = bench.capture(new Injection(dir, from, ComplexFrames.zeros(1, d.ny(), d.nx())), plane);
+            fullScaleAtUnitExposure = dark.fullScale();
             double s = 0;
             for (double v : dark.values()) {
                 s += v;
@@ -113,13 +138,20 @@ public final class Holography {
         if (!(r2 > 0)) {
             throw new IllegalStateException("holography: reference arm reads no light at plane " + plane);
         }
-        double r = Math.sqrt(r2);
-        double[][] frames = new double[steps][];
-        for (int k = 0; k < steps; k++) {
-            bench.setReference(ReferenceArm.at(k * Math.PI / 2));
-            frames[k] = bench.capture(light, plane).values();
+        long key = ((long) plane * 2 + light.direction().ordinal()) * 1024 + light.plane();
+        Double peak = lastPeak.get(key);
+        ExposureControl.Setting set = peak == null || Double.isInfinite(fullScaleAtUnitExposure)
+                ? ExposureControl.Setting.NOMINAL
+                : exposure.choose(peak, r2, fullScaleAtUnitExposure);
+        Captured shot = captureSteps(bench, light, plane, set);
+        // a frame that clipped gives a wrong field: retake shorter, as an experimenter watching the histogram does
+        for (int tries = 0; tries < 4 && exposure.active() && shot.clipped() && set.exposure() > exposure.minExposure(); tries++) {
+            retakes++;
+            set = set.withExposure(Math.max(exposure.minExposure(), set.exposure() / 2));
+            shot = captureSteps(bench, light, plane, set);
         }
-        bench.setReference(ReferenceArm.BLOCKED);
+        double[][] frames = shot.frames();
+        double r = Math.sqrt(r2 * set.transmission());
         int n = frames[0].length;
         double[] z = new double[2 * n];
         for (int i = 0; i < n; i++) {
@@ -139,7 +171,34 @@ public final class Holography {
                 z[2 * i + 1] = re * s + im * c;
             }
         }
+        if (exposure.active()) {
+            double p = 0;
+            for (int i = 0; i < n; i++) {
+                p = Math.max(p, z[2 * i] * z[2 * i] + z[2 * i + 1] * z[2 * i + 1]);
+            }
+            lastPeak.put(key, p);
+        }
         ComplexFrames f = light.field();
         return new ComplexFrames(f.batch(), f.ny(), f.nx(), z);
+    }
+
+    /** The phase-stepped frames of one measurement, and whether any of them clipped. */
+    private record Captured(double[][] frames, boolean clipped) {
+    }
+
+    /** The phase-stepped frames at one exposure and reference setting; leaves the reference blocked at exposure 1. */
+    private Captured captureSteps(Bench bench, Injection light, int plane, ExposureControl.Setting set) {
+        double[][] frames = new double[steps][];
+        boolean clipped = false;
+        bench.setExposure(set.exposure());
+        for (int k = 0; k < steps; k++) {
+            bench.setReference(ReferenceArm.at(k * Math.PI / 2, set.transmission()));
+            Frames f = bench.capture(light, plane);
+            clipped |= f.clipped();
+            frames[k] = f.values();
+        }
+        bench.setReference(ReferenceArm.BLOCKED);
+        bench.setExposure(1);
+        return new Captured(frames, clipped);
     }
 }

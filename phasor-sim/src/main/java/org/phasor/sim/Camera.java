@@ -20,12 +20,15 @@ final class Camera {
         this.imp = imp;
     }
 
-    /** Replaces each intensity in {@code frame[from, from+n)} by a noisy reading, using {@code rnd}. */
-    void read(double[] frame, int from, int n, SplittableRandom rnd) {
+    /**
+     * Replaces each intensity in {@code frame[from, from+n)} by a noisy reading at {@code exposure} times the
+     * nominal exposure, using {@code rnd}.
+     */
+    void read(double[] frame, int from, int n, double exposure, SplittableRandom rnd) {
         if (imp.exactCamera()) {
             return;
         }
-        double gain = imp.photonsPerUnit() * imp.quantumEfficiency(); // electrons per unit intensity
+        double gain = imp.photonsPerUnit() * imp.quantumEfficiency() * exposure; // electrons per unit intensity
         double full = imp.fullWellE();
         double step = imp.adcBits() > 0 && full > 0 && !imp.photonCounting() ? full / (1L << imp.adcBits()) : 0;
         for (int i = from; i < from + n; i++) {
@@ -42,6 +45,14 @@ final class Camera {
             }
             frame[i] = e / gain;
         }
+    }
+
+    /** The reading at which the camera clips at {@code exposure}: the full well over the gain (∞ if none). */
+    double fullScale(double exposure) {
+        if (imp.exactCamera() || imp.fullWellE() == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return imp.fullWellE() / (imp.photonsPerUnit() * imp.quantumEfficiency() * exposure);
     }
 
     static double poisson(double mean, SplittableRandom rnd) {

@@ -58,6 +58,7 @@ public final class SimulatedBench implements Bench {
     private final double[] driftY;
     private double referenceDrift;
     private ReferenceArm reference = ReferenceArm.BLOCKED;
+    private double exposure = 1;
     private long passes;
     private long frames;
     private double seconds;
@@ -275,6 +276,18 @@ public final class SimulatedBench implements Bench {
         this.reference = r;
     }
 
+    /** Longest exposure the simulated camera takes, relative to the nominal one. */
+    static final double MAX_EXPOSURE = 1024;
+
+    @Override
+    public void setExposure(double relative) {
+        if (!(relative > 0 && relative <= MAX_EXPOSURE)) {
+            throw new IllegalArgumentException("camera exposure must be in (0, " + MAX_EXPOSURE
+                    + "] times the nominal one, got " + relative);
+        }
+        this.exposure = relative;
+    }
+
     @Override
     public Frames capture(Injection light, int plane) {
         int out = planes - 1;
@@ -301,12 +314,14 @@ public final class SimulatedBench implements Bench {
         int batch = f.batch();
         int n = nominal.planeSize();
         double[] values = new double[batch * n];
-        double dt = batch * nominal.frameSeconds();
+        double dt = batch * nominal.frameSeconds() * exposure;
         if (imp.driftPhaseRadPerRootS() > 0) {
             referenceDrift += imp.driftPhaseRadPerRootS() * Math.sqrt(dt) * Realisation.gaussian(noise);
         }
-        double rr = reference.open() ? Math.cos(reference.phase() + referenceDrift) : 0;
-        double ri = reference.open() ? Math.sin(reference.phase() + referenceDrift) : 0;
+        double ra = reference.open() ? reference.amplitude() : 0;
+        double rr = ra * Math.cos(reference.phase() + referenceDrift);
+        double ri = ra * Math.sin(reference.phase() + referenceDrift);
+        double exp = exposure;
         SplittableRandom[] rnd = new SplittableRandom[batch];
         for (int b = 0; b < batch; b++) {
             rnd[b] = noise.split();
@@ -319,12 +334,12 @@ public final class SimulatedBench implements Bench {
                 double im = block[2 * i + 1] + ri;
                 values[b * n + i] = re * re + im * im;
             }
-            camera.read(values, b * n, n, rnd[b]);
+            camera.read(values, b * n, n, exp, rnd[b]);
         });
         passes += batch;
         frames += batch;
         seconds += dt;
-        return new Frames(batch, nominal.ny(), nominal.nx(), values);
+        return new Frames(batch, nominal.ny(), nominal.nx(), values, camera.fullScale(exposure));
     }
 
     /**

@@ -19,7 +19,7 @@ class PhotonCountingTest {
         double intensity = 0.4; // 0.2 photons per pixel per frame, plus 0.02 dark
         double[] frame = new double[n];
         Arrays.fill(frame, intensity);
-        cam.read(frame, 0, n, new SplittableRandom(1));
+        cam.read(frame, 0, n, 1, new SplittableRandom(1));
         double gain = 0.5 * imp.quantumEfficiency();
         double mean = 0;
         double sq = 0;
@@ -38,12 +38,12 @@ class PhotonCountingTest {
     void darkCountsAppearWithoutLight() {
         Camera cam = new Camera(Imperfections.NONE.withPhotonCounting(1, 0.05));
         double[] frame = new double[100_000];
-        cam.read(frame, 0, frame.length, new SplittableRandom(2));
+        cam.read(frame, 0, frame.length, 1, new SplittableRandom(2));
         double mean = Arrays.stream(frame).average().orElseThrow();
         assertEquals(0.05, mean, 5 * Math.sqrt(0.05 / frame.length));
         Camera clean = new Camera(Imperfections.NONE.withPhotonCounting(1, 0));
         double[] dark = new double[1000];
-        clean.read(dark, 0, dark.length, new SplittableRandom(3));
+        clean.read(dark, 0, dark.length, 1, new SplittableRandom(3));
         assertTrue(Arrays.stream(dark).allMatch(v -> v == 0), "no light, no dark counts: no events");
     }
 

@@ -1,5 +1,7 @@
 package org.phasor.sim.experiment;
 
+import org.phasor.bench.ExposureControl;
+import org.phasor.bench.Holography;
 import org.phasor.bench.PhaseShifting;
 
 /**
@@ -14,9 +16,12 @@ import org.phasor.bench.PhaseShifting;
  * @param followCreep      after each re-registration, move each mask by whole pixels to follow its panel's creep
  *                         since training began ({@link org.phasor.bench.BenchCalibration#following}), so a
  *                         panel that creeps for hours does not carry its mask away from the rest of the bench
+ * @param maxExposure      1: every holographic measurement at the camera's nominal exposure with the full
+ *                         reference; above 1: {@link ExposureControl#auto exposure control} up to this multiple
+ *                         of the nominal exposure (weak fields measured with more photons, more camera time)
  */
 public record FfmProcedure(int holographySteps, boolean trackEach, int recalibrateEvery, int registerEvery,
-                           boolean followCreep) {
+                           boolean followCreep, double maxExposure) {
 
     public FfmProcedure {
         PhaseShifting.requireSteps(holographySteps);
@@ -24,27 +29,44 @@ public record FfmProcedure(int holographySteps, boolean trackEach, int recalibra
             throw new IllegalArgumentException("re-calibration / re-registration intervals must be ≥ 0 steps, got "
                     + recalibrateEvery + " / " + registerEvery);
         }
+        exposureControl(maxExposure); // validates
+    }
+
+    private static ExposureControl exposureControl(double maxExposure) {
+        if (!(maxExposure >= 1 && maxExposure <= 1024)) {
+            throw new IllegalArgumentException("max exposure must be in [1, 1024] times the nominal one, got " + maxExposure);
+        }
+        return maxExposure == 1 ? ExposureControl.FIXED : ExposureControl.auto(maxExposure);
+    }
+
+    /** The holography this procedure measures with, for a bench of {@code planes} planes. */
+    public Holography holography(int planes) {
+        return new Holography(holographySteps, planes, trackEach, exposureControl(maxExposure));
     }
 
     /** Masks that stay on their pixels. */
     public FfmProcedure(int holographySteps, boolean trackEach, int recalibrateEvery, int registerEvery) {
-        this(holographySteps, trackEach, recalibrateEvery, registerEvery, false);
+        this(holographySteps, trackEach, recalibrateEvery, registerEvery, false, 1);
     }
 
     public FfmProcedure withHolographySteps(int steps) {
-        return new FfmProcedure(steps, trackEach, recalibrateEvery, registerEvery, followCreep);
+        return new FfmProcedure(steps, trackEach, recalibrateEvery, registerEvery, followCreep, maxExposure);
     }
 
     public FfmProcedure withReferenceTracking(boolean each) {
-        return new FfmProcedure(holographySteps, each, recalibrateEvery, registerEvery, followCreep);
+        return new FfmProcedure(holographySteps, each, recalibrateEvery, registerEvery, followCreep, maxExposure);
     }
 
     public FfmProcedure withRecalibration(int recalibrate, int register) {
-        return new FfmProcedure(holographySteps, trackEach, recalibrate, register, followCreep);
+        return new FfmProcedure(holographySteps, trackEach, recalibrate, register, followCreep, maxExposure);
     }
 
     public FfmProcedure withCreepFollowing(boolean follow) {
-        return new FfmProcedure(holographySteps, trackEach, recalibrateEvery, registerEvery, follow);
+        return new FfmProcedure(holographySteps, trackEach, recalibrateEvery, registerEvery, follow, maxExposure);
+    }
+
+    public FfmProcedure withMaxExposure(double max) {
+        return new FfmProcedure(holographySteps, trackEach, recalibrateEvery, registerEvery, followCreep, max);
     }
 
     /**
@@ -65,7 +87,14 @@ public record FfmProcedure(int holographySteps, boolean trackEach, int recalibra
         if (followCreep) {
             s.append(", masks follow the creep by whole pixels");
         }
+        if (maxExposure > 1) {
+            s.append(", exposure and reference set per measurement (up to ").append(fmt(maxExposure)).append("× the nominal exposure)");
+        }
         return s.toString();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Whether the calibration is ever re-measured during training. */

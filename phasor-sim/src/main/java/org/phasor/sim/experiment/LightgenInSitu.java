@@ -204,7 +204,7 @@ public final class LightgenInSitu {
 
         // 3. the lab: calibrate, set the launch power, fit the camera gain, deploy the in-silico design
         SimulatedBench lab = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
-        Holography holo = new Holography(s.ffm().holographySteps(), planes, s.ffm().trackEach());
+        Holography holo = s.ffm().holography(planes);
         BenchCalibration cal = BenchCalibration.measure(lab, holo, 8, 4);
         log.accept(String.format(Locale.ROOT, "%s bench: calibration %d frames", benchName, cal.cost().frames()));
         BenchDecoder bd = new BenchDecoder(lab, cal, holo, vae);
@@ -256,7 +256,7 @@ public final class LightgenInSitu {
                                      OpticalVae vae, double[][] start, double[] muCal, int[] yCal, double[] xCal,
                                      int nCal) {
         SimulatedBench lab = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
-        Holography holo = new Holography(s.ffm().holographySteps(), d.modulators() + 2, s.ffm().trackEach());
+        Holography holo = s.ffm().holography(d.modulators() + 2);
         BenchCalibration cal = BenchCalibration.measure(lab, holo, 8, 4);
         BenchDecoder bd = new BenchDecoder(lab, cal, holo, vae);
         bd.program(start);

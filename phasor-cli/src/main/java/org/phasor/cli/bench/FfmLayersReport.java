@@ -86,6 +86,7 @@ final class FfmLayersReport {
             row.put("calibration_frames", r.calibrationFrames());
             row.put("seconds", r.seconds());
             row.put("train_accuracy_by_epoch", r.trainAccuracyByEpoch());
+            row.put("train_loss_by_epoch", r.trainLossByEpoch());
             table.add(row);
         }
         json.put("rows", table);

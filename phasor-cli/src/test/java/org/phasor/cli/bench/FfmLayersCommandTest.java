@@ -80,7 +80,7 @@ class FfmLayersCommandTest {
         Map<String, double[][]> phases = new LinkedHashMap<>();
         phases.put("in-silico", designed);
         FfmLayers.Row row = new FfmLayers.Row(2, 0.8, 0.5, 0.6, Map.of(), Map.of("in-silico", new FfmLayers.StepCost(0, 0, 0)),
-                100, 1.0, initial, phases, Map.of("in-silico", new double[]{0.4, 0.5}));
+                100, 1.0, initial, phases, Map.of("in-silico", new double[]{0.4, 0.5}), Map.of("in-silico", new double[]{2.1, 1.7}));
         FfmLayersReport.write(dir, List.of(row), cfg, "lab", 1.0);
 
         Map<String, NpyArray> npz = Npz.read(dir.resolve("designs").resolve("L2.npz"));
@@ -90,6 +90,7 @@ class FfmLayersCommandTest {
         assertEquals(initial[0][3], npz.get("initial").data()[3]);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("table.json").toFile());
         assertEquals(0.5, json.get("rows").get(0).get("train_accuracy_by_epoch").get("in-silico").get(1).asDouble());
+        assertEquals(1.7, json.get("rows").get(0).get("train_loss_by_epoch").get("in-silico").get(1).asDouble());
         assertEquals(0.6, json.get("rows").get(0).get("in_silico_deployed_registered").asDouble());
     }
 

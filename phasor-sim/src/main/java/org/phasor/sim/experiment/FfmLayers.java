@@ -60,12 +60,14 @@ public final class FfmLayers {
      * phases (radians, one n×n array per layer): {@code initial} is the starting point every method shares,
      * {@code phases} the in-silico design and each bench-trained result, keyed by method.
      * {@code trainAccuracyByEpoch}: each method's accuracy on its training batches during each epoch (the model's for
-     * in-silico, the bench's for the others), free to record, to see whether a method rises and then falls.
+     * in-silico, the bench's for the others), free to record, to see whether a method rises and then falls;
+     * {@code trainLossByEpoch} the mean training loss beside it (does the loss fall while the accuracy falls?).
      * {@code inSilicoRegistered}: the design deployed with each mask moved to its panel's measured position.
      */
     public record Row(int layers, double ideal, double inSilicoDeployed, double inSilicoRegistered, Map<String, Double> bench,
                       Map<String, StepCost> costPerStep, double calibrationFrames, double seconds,
-                      double[][] initial, Map<String, double[][]> phases, Map<String, double[]> trainAccuracyByEpoch) {
+                      double[][] initial, Map<String, double[][]> phases, Map<String, double[]> trainAccuracyByEpoch,
+                      Map<String, double[]> trainLossByEpoch) {
     }
 
     private static final int CAL_STRIDE = 8; // response measured at every 8th level (33 levels)
@@ -131,7 +133,9 @@ public final class FfmLayers {
         phases.put("in-silico", designed.params().copy().layers());
         Map<String, StepCost> cost = new LinkedHashMap<>();
         Map<String, double[]> byEpoch = new LinkedHashMap<>();
+        Map<String, double[]> lossByEpoch = new LinkedHashMap<>();
         byEpoch.put("in-silico", trainAccuracies(designed));
+        lossByEpoch.put("in-silico", trainLosses(designed));
         long steps = (long) cfg.epochs() * ((train.size() + cfg.batch() - 1) / cfg.batch());
         cost.put("in-silico", new StepCost(0, 0, 0));
         for (String m : cfg.methods()) {
@@ -148,19 +152,22 @@ public final class FfmLayers {
                 default -> throw new IllegalArgumentException("unknown method " + m);
             };
             Trainer trainer = new Trainer(method, adam(init, train.size()), settings, null, null);
+            double seconds0 = fresh.bench.cost().seconds();
             Trainer.Result r = trainer.train(train, null, trainer.initialState(init));
+            double cameraSeconds = fresh.bench.cost().seconds() - seconds0; // the bench's own clock: exposure-aware
             double a = Trainer.evaluate(method, r.params(), test, 100)[0];
             acc.put(m, a);
             phases.put(m, r.params().copy().layers());
             byEpoch.put(m, trainAccuracies(r));
+            lossByEpoch.put(m, trainLosses(r));
             Cost c = r.history().stream().map(h -> h.cost()).reduce(Cost.ZERO, Cost::plus);
             cost.put(m, new StepCost((double) (c.dataPasses() + c.errorPasses()) / steps, (double) c.frames() / steps,
-                    c.frames() / 42.0 / steps));
+                    cameraSeconds / steps));
             log.accept(String.format(java.util.Locale.ROOT, "%d layers: %s %.1f %% (%.0f passes, %.0f frames per step)",
                     layers, m, 100 * a, cost.get(m).passes(), cost.get(m).frames()));
         }
         return new Row(layers, ideal, deployed, registered, acc, cost, lab.calibration.cost().frames(), (System.nanoTime() - t0) * 1e-9,
-                init.copy().layers(), phases, byEpoch);
+                init.copy().layers(), phases, byEpoch, lossByEpoch);
     }
 
     private record Lab(SimulatedBench bench, BenchCalibration calibration, Holography holo, BenchClassifier classifier) {
@@ -175,6 +182,11 @@ public final class FfmLayers {
     /** Accuracy on the training batches during each epoch (on the bench for bench methods): does a method rise, then fall? */
     private static double[] trainAccuracies(Trainer.Result r) {
         return r.history().stream().mapToDouble(org.phasor.train.EpochMetrics::trainAccuracy).toArray();
+    }
+
+    /** Mean training loss during each epoch: does the loss fall while the accuracy falls? */
+    private static double[] trainLosses(Trainer.Result r) {
+        return r.history().stream().mapToDouble(org.phasor.train.EpochMetrics::trainLoss).toArray();
     }
 
     /**
@@ -194,7 +206,7 @@ public final class FfmLayers {
     /** A fresh copy of the lab (same profile and seed), calibrated by its own measured procedures. */
     private Lab lab(BenchDescription d, Encoder encoder, Readout readout, ClassificationLoss loss) {
         SimulatedBench bench = new SimulatedBench(d, profile, new Propagator(fft, msg -> { }));
-        Holography holo = new Holography(cfg.ffm().holographySteps(), d.modulators() + 2, cfg.ffm().trackEach());
+        Holography holo = cfg.ffm().holography(d.modulators() + 2);
         BenchCalibration cal = BenchCalibration.measure(bench, holo, CAL_STRIDE, CAL_SEARCH);
         return new Lab(bench, cal, holo, new BenchClassifier(bench, cal, encoder, readout, loss));
     }

@@ -16,21 +16,25 @@ import java.util.List;
  * moved back ({@link #following}: a mask that follows its creeping panel).
  */
 public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> registrations, BenchCost cost,
-                               List<Placement> placements) {
+                               List<Placement> placements, List<Crosstalk> crosstalk) {
 
     public BenchCalibration {
         responses = List.copyOf(responses);
         registrations = List.copyOf(registrations);
         placements = List.copyOf(placements);
-        if (placements.size() != registrations.size() || responses.size() != registrations.size()) {
+        crosstalk = List.copyOf(crosstalk);
+        if (placements.size() != registrations.size() || responses.size() != registrations.size()
+                || crosstalk.size() != registrations.size()) {
             throw new IllegalArgumentException("calibration: " + responses.size() + " responses, "
-                    + registrations.size() + " registrations and " + placements.size() + " placements");
+                    + registrations.size() + " registrations, " + placements.size() + " placements and "
+                    + crosstalk.size() + " crosstalk widths");
         }
     }
 
-    /** A calibration whose parameters sit on the modulator pixels as they are. */
+    /** A calibration whose parameters sit on the modulator pixels as they are, with no crosstalk measured. */
     public BenchCalibration(List<PhaseResponse> responses, List<AffineMap> registrations, BenchCost cost) {
-        this(responses, registrations, cost, java.util.Collections.nCopies(registrations.size(), Placement.NONE));
+        this(responses, registrations, cost, java.util.Collections.nCopies(registrations.size(), Placement.NONE),
+                java.util.Collections.nCopies(registrations.size(), Crosstalk.NONE));
     }
 
     /**
@@ -51,7 +55,7 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
             moved.add(previous.placements().get(m).following(now.x(cx, cy) - then.x(cx, cy),
                     now.y(cx, cy) - then.y(cx, cy), hysteresis));
         }
-        return new BenchCalibration(responses, registrations, cost, moved);
+        return new BenchCalibration(responses, registrations, cost, moved, crosstalk);
     }
     public static BenchCalibration nominal(BenchDescription d) {
         List<PhaseResponse> r = new ArrayList<>();
@@ -87,12 +91,16 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
         BenchDescription d = bench.describe();
         List<PhaseResponse> r = new ArrayList<>();
         List<AffineMap> a = new ArrayList<>();
+        List<Crosstalk> x = new ArrayList<>();
         for (int m = 1; m <= d.modulators(); m++) {
             PhaseResponse resp = PhaseCalibration.measure(bench, holo, m, stride);
+            AffineMap map = Registration.measure(bench, holo, m, resp, search, expected.get(m - 1));
             r.add(resp);
-            a.add(Registration.measure(bench, holo, m, resp, search, expected.get(m - 1)));
+            a.add(map);
+            x.add(CrosstalkCalibration.measure(bench, holo, m, resp, map));
         }
-        return new BenchCalibration(r, a, bench.cost().minus(before));
+        return new BenchCalibration(r, a, bench.cost().minus(before),
+                java.util.Collections.nCopies(a.size(), Placement.NONE), x);
     }
 
     /**
@@ -107,7 +115,8 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
         for (int m = 1; m <= bench.describe().modulators(); m++) {
             a.add(Registration.measure(bench, holo, m, responses.get(m - 1), search, registrations.get(m - 1)));
         }
-        return new BenchCalibration(responses, a, bench.cost().minus(before));
+        return new BenchCalibration(responses, a, bench.cost().minus(before),
+                java.util.Collections.nCopies(a.size(), Placement.NONE), crosstalk);
     }
 
     /** Device levels for wanted phases on modulator {@code modulator} (1-based; nx×ny, row-major), as placed. */
@@ -117,6 +126,24 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
                     + nx + "x" + ny + " plane");
         }
         return responses.get(modulator - 1).levelsFor(placements.get(modulator - 1).onPixels(phases, nx, ny));
+    }
+
+    /**
+     * ∂L/∂φ over modulator {@code modulator}'s parameters (1-based) from two fields measured on the camera grid,
+     * {@code after} just after the modulator and {@code arriving} at it from behind (interleaved, {@code batch}
+     * items of nx×ny): each field is first moved onto the modulator's pixels through the measured registration
+     * ({@link PanelFrame}), then −2·Im(after ⊙ arriving) is summed over the batch (∂L/∂ the phase the panel
+     * shows), taken back through the measured crosstalk blur (its transpose: ∂L/∂ the programmed phase) and
+     * moved back through the placement. Resampling the fields, not their product, keeps the gradient of a rough
+     * mask right.
+     */
+    public double[] phaseGradient(int modulator, double[] after, double[] arriving, int batch, int nx, int ny) {
+        AffineMap m = registrations.get(modulator - 1);
+        double[] u = PanelFrame.pull(m, after, batch, nx, ny);
+        double[] v = PanelFrame.pull(m, arriving, batch, nx, ny);
+        double[] shown = FullyForward.phaseGradient(u, v, batch, nx * ny); // ∂L/∂(the phase the panel shows)
+        double[] programmed = crosstalk.get(modulator - 1).transpose(shown, nx, ny);
+        return placements.get(modulator - 1).toParams(programmed, nx, ny);
     }
 
     /**

@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
  *       scale undone after measuring, as a lab does).</li>
  *   <li>Error pass: inject e from the output side; the field arriving at plane l is v_l = M_lᵀ·e (reciprocity:
  *       the bench run backwards is its own transpose); measure it by holography.</li>
- *   <li>∂L/∂φ_l = −2·Im(m_l ⊙ v_l), summed over the batch, on the camera grid; mapped to modulator pixels by
- *       the measured registration, or used as measured for camera-frame parameters ({@link BenchCalibration#toParameters}).</li>
+ *   <li>∂L/∂φ_l = −2·Im(m_l ⊙ v_l), summed over the batch, on modulator l's own pixels: both measured fields are
+ *       first moved from the camera grid onto the modulator's pixels through the measured registration
+ *       ({@link BenchCalibration#phaseGradient}).</li>
  * </ol>
  * Nonlinear FFM: with an activation after modulator l (applied digitally between optical passes, as in the
  * authors' code) each layer is its own pass: the measured m_l goes through the activation and is re-loaded to
@@ -153,7 +154,7 @@ public final class FullyForward {
             double[] m = data.modulatorFields()[l - 1];
             double[] w = measureScaled(inj, l);
             double[] v = linear ? w : activationTranspose(activations.get(l - 1), m, w);
-            grad[l - 1] = calibration.toParameters(l, phaseGradient(m, v, batch, n), d.nx(), d.ny());
+            grad[l - 1] = calibration.phaseGradient(l, m, v, batch, d.nx(), d.ny());
             if (!linear && (l > 1 || toInput)) {
                 inj = scaledInjection(v, batch, l); // v_l passes through modulator l on its way to plane l−1
             }

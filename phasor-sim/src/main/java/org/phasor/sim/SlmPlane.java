@@ -1,5 +1,7 @@
 package org.phasor.sim;
 
+import org.phasor.bench.Crosstalk;
+
 /**
  * The physics of one phase modulator as it really is, on its own pixels: device levels → phase through the true
  * response curve (range short of 2π, gamma), blurred by pixel crosstalk, times the panel's aberration (flatness
@@ -13,7 +15,7 @@ final class SlmPlane {
     private final int levels;
     private final Imperfections imp;
     private final double[] aberration; // interleaved exp(iψ)
-    private final double[] kernel;     // crosstalk blur, or null
+    private final Crosstalk crosstalk; // the blur of the phase (the same Gaussian model the lab fits)
 
     SlmPlane(int nx, int ny, int levels, Imperfections imp, double[] zernike) {
         this.nx = nx;
@@ -21,7 +23,7 @@ final class SlmPlane {
         this.levels = levels;
         this.imp = imp;
         this.aberration = aberration(nx, ny, zernike);
-        this.kernel = imp.crosstalkPx() > 0 ? gaussianKernel(imp.crosstalkPx()) : null;
+        this.crosstalk = new Crosstalk(imp.crosstalkPx(), imp.crosstalkPx());
     }
 
     /** Phase (rad) the device really produces for a level. */
@@ -40,7 +42,7 @@ final class SlmPlane {
         for (int i = 0; i < phase.length; i++) {
             phase[i] = lut[lv[i]];
         }
-        return kernel != null ? blur(phase) : phase;
+        return crosstalk.apply(phase, nx, ny);
     }
 
     /** D = A ⊙ exp(iφ) on the modulator's own pixels (interleaved) for pixel phases {@code phase} after crosstalk. */
@@ -76,70 +78,7 @@ final class SlmPlane {
             double pi = sr * ai + si * ar;
             g[j] = -2 * (pr * gi + pi * gr);
         }
-        return kernel != null ? blurTranspose(g) : g;
-    }
-
-    private double[] blur(double[] img) {
-        int r = kernel.length / 2;
-        double[] tmp = new double[img.length];
-        double[] out = new double[img.length];
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                double s = 0;
-                for (int k = -r; k <= r; k++) {
-                    s += kernel[k + r] * img[y * nx + Math.clamp(x + k, 0, nx - 1)];
-                }
-                tmp[y * nx + x] = s;
-            }
-        }
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                double s = 0;
-                for (int k = -r; k <= r; k++) {
-                    s += kernel[k + r] * tmp[Math.clamp(y + k, 0, ny - 1) * nx + x];
-                }
-                out[y * nx + x] = s;
-            }
-        }
-        return out;
-    }
-
-    /** The transpose of {@link #blur} (edges clamped, so not quite symmetric): scatter with the same weights. */
-    private double[] blurTranspose(double[] img) {
-        int r = kernel.length / 2;
-        double[] tmp = new double[img.length];
-        double[] out = new double[img.length];
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                double v = img[y * nx + x];
-                for (int k = -r; k <= r; k++) {
-                    tmp[Math.clamp(y + k, 0, ny - 1) * nx + x] += kernel[k + r] * v;
-                }
-            }
-        }
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                double v = tmp[y * nx + x];
-                for (int k = -r; k <= r; k++) {
-                    out[y * nx + Math.clamp(x + k, 0, nx - 1)] += kernel[k + r] * v;
-                }
-            }
-        }
-        return out;
-    }
-
-    static double[] gaussianKernel(double sigma) {
-        int r = (int) Math.ceil(3 * sigma);
-        double[] k = new double[2 * r + 1];
-        double s = 0;
-        for (int i = -r; i <= r; i++) {
-            k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
-            s += k[i + r];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= s;
-        }
-        return k;
+        return crosstalk.transpose(g, nx, ny);
     }
 
     /** exp(iψ) with ψ = Σ c_j Z_j over the disk inscribed in the grid (Noll-normalised Z4..Z8). */

@@ -60,6 +60,20 @@ public final class PhaseResponse {
         return phaseOfLevel[phaseOfLevel.length - 1] - phaseOfLevel[0];
     }
 
+    /**
+     * {@code phase} moved into this modulator's reach [0, {@link #range}] without changing the level it programs:
+     * taken mod 2π, and a phase in the gap beyond the range moved to the gap's nearer end (where {@link #levelFor}
+     * sends it anyway). A training that keeps its phases there never asks a pixel to jump across the device's wrap.
+     */
+    public double intoRange(double phase) {
+        double p = phase - 2 * Math.PI * Math.floor(phase / (2 * Math.PI));
+        double range = range();
+        if (p > range) {
+            p = p - range < 2 * Math.PI - p ? range : 0;
+        }
+        return p;
+    }
+
     /** The level whose phase is closest (mod 2π) to {@code phase}. */
     public int levelFor(double phase) {
         double w = phase / (2 * Math.PI);

@@ -76,6 +76,12 @@ public final class FfmLayersCommand implements Callable<Integer> {
                     "on. Needs --register-every or --recalibrate-every (the full preset has both)."})
     boolean followCreep;
 
+    @Option(names = "--keep-in-range",
+            description = {"FFM, PAT and the exact twin start from their phases moved into each SLM's measured range",
+                    "(the same levels) and are clamped there after every step, so no pixel's drive ever jumps across",
+                    "the device's wrap, which the SLM's crosstalk smears onto its neighbours (docs/bench.md)."})
+    boolean keepInRange;
+
     @Option(names = "--seed", paramLabel = "N",
             description = {"Training seed: initial phases and sample order (default 1). The lab (realisation and camera",
                     "noise) is the profile's own seed, so repeating with other --seed values on one lab shows the spread."})
@@ -97,6 +103,9 @@ public final class FfmLayersCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--follow-creep: FFM never re-registers in this run (set --register-every)");
             }
             p = p.withCreepFollowing(true);
+        }
+        if (keepInRange) {
+            p = p.withKeepInRange(true);
         }
         cfg = cfg.withFfm(p);
         if (seed != null) {

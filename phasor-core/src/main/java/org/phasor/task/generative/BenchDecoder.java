@@ -180,7 +180,7 @@ public final class BenchDecoder {
             range[l] = calibration.responses().get(l).range();
             if (s.noWrap()) {
                 for (int i = 0; i < phases[l].length; i++) {
-                    phases[l][i] = intoRange(phases[l][i], range[l]);
+                    phases[l][i] = calibration.responses().get(l).intoRange(phases[l][i]);
                 }
             }
         }
@@ -252,19 +252,6 @@ public final class BenchDecoder {
         }
         ffm.program(phases);
         return new Result(phases, a, curve, bench.cost().minus(before));
-    }
-
-    /**
-     * A phase as the device shows it without wrapping: reduced to [0, 2π), then a phase the device cannot reach
-     * (beyond its measured range) moved to the nearer end of the range, as {@link org.phasor.bench.PhaseResponse}
-     * maps it — so the programmed levels do not change.
-     */
-    static double intoRange(double phase, double range) {
-        double p = phase - 2 * Math.PI * Math.floor(phase / (2 * Math.PI));
-        if (p > range) {
-            p = p - range < 2 * Math.PI - p ? range : 0;
-        }
-        return p;
     }
 
     private static void shuffle(int[] a, SplittableRandom rnd) {

@@ -1,6 +1,7 @@
 package org.phasor.sim.experiment;
 
 import org.phasor.bench.BenchCalibration;
+import org.phasor.bench.PhaseResponse;
 import org.phasor.bench.BenchClassifier;
 import org.phasor.bench.BenchDescription;
 import org.phasor.bench.FullyForward;
@@ -27,6 +28,7 @@ import org.phasor.train.Cost;
 import org.phasor.train.GradientMethod;
 import org.phasor.train.InSilicoMethod;
 import org.phasor.train.Trainer;
+import org.phasor.train.optim.ParameterConstraint;
 import org.phasor.train.loss.ClassificationLoss;
 import org.phasor.train.loss.SoftmaxCrossEntropy;
 import org.phasor.train.optim.Adam;
@@ -151,9 +153,13 @@ public final class FfmLayers {
                 case "exact-twin" -> new ExactTwinMethod(fresh.classifier, fresh.bench);
                 default -> throw new IllegalArgumentException("unknown method " + m);
             };
-            Trainer trainer = new Trainer(method, adam(init, train.size()), settings, null, null);
+            // PSO moves its own swarm, not the optimiser's parameters: the range is not kept there
+            boolean keep = cfg.ffm().keepInRange() && !m.equals("pso");
+            Params start = keep ? inRange(init, fresh.calibration) : init;
+            Trainer trainer = new Trainer(method, keep ? adam(init, train.size(), ranges(fresh.calibration))
+                    : adam(init, train.size()), settings, null, null);
             double seconds0 = fresh.bench.cost().seconds();
-            Trainer.Result r = trainer.train(train, null, trainer.initialState(init));
+            Trainer.Result r = trainer.train(train, null, trainer.initialState(start));
             double cameraSeconds = fresh.bench.cost().seconds() - seconds0; // the bench's own clock: exposure-aware
             double a = Trainer.evaluate(method, r.params(), test, 100)[0];
             acc.put(m, a);
@@ -257,12 +263,35 @@ public final class FfmLayers {
     }
 
     private Adam adam(Params init, int trainSize) {
+        return adam(init, trainSize, List.of());
+    }
+
+    /** Adam with the preset's schedule; {@code constraints}: one per layer after every step, or none. */
+    private Adam adam(Params init, int trainSize, List<ParameterConstraint> constraints) {
         int[] sizes = Arrays.stream(init.layers()).mapToInt(a -> a.length).toArray();
         long steps = (long) cfg.epochs() * ((trainSize + cfg.batch() - 1) / cfg.batch());
         LearningRateSchedule lr = cfg.finalLearningRate() == cfg.learningRate()
                 ? LearningRateSchedule.constant(cfg.learningRate())
                 : LearningRateSchedule.cosine(cfg.learningRate(), steps, cfg.finalLearningRate());
-        return new Adam(sizes, lr);
+        return new Adam(sizes, lr, Adam.DEFAULTS, constraints);
+    }
+
+    /** Each layer's phases clamped into its modulator's measured range (keep-in-range training). */
+    private static List<ParameterConstraint> ranges(BenchCalibration cal) {
+        return cal.responses().stream()
+                .<ParameterConstraint>map(r -> new ParameterConstraint.Clamp(0, r.range())).toList();
+    }
+
+    /** {@code p} moved into each modulator's measured range without changing a programmed level. */
+    private static Params inRange(Params p, BenchCalibration cal) {
+        double[][] out = p.copy().layers();
+        for (int l = 0; l < out.length; l++) {
+            PhaseResponse r = cal.responses().get(l);
+            for (int i = 0; i < out[l].length; i++) {
+                out[l][i] = r.intoRange(out[l][i]);
+            }
+        }
+        return new Params(out);
     }
 
     /** Inference on the bench only (the deployed design is evaluated, never trained there). */

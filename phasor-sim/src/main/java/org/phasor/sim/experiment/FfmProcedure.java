@@ -19,9 +19,13 @@ import org.phasor.bench.PhaseShifting;
  * @param maxExposure      1: every holographic measurement at the camera's nominal exposure with the full
  *                         reference; above 1: {@link ExposureControl#auto exposure control} up to this multiple
  *                         of the nominal exposure (weak fields measured with more photons, more camera time)
+ * @param keepInRange      start every bench-trained method (FFM, PAT, the exact twin) from its phases moved into
+ *                         each modulator's measured range and clamp them there after every step, so no pixel's
+ *                         drive ever jumps across the device's wrap (which the crosstalk blur smears onto its
+ *                         neighbours: a cliff in the loss that no gradient sees)
  */
 public record FfmProcedure(int holographySteps, boolean trackEach, int recalibrateEvery, int registerEvery,
-                           boolean followCreep, double maxExposure) {
+                           boolean followCreep, double maxExposure, boolean keepInRange) {
 
     public FfmProcedure {
         PhaseShifting.requireSteps(holographySteps);
@@ -46,27 +50,31 @@ public record FfmProcedure(int holographySteps, boolean trackEach, int recalibra
 
     /** Masks that stay on their pixels. */
     public FfmProcedure(int holographySteps, boolean trackEach, int recalibrateEvery, int registerEvery) {
-        this(holographySteps, trackEach, recalibrateEvery, registerEvery, false, 1);
+        this(holographySteps, trackEach, recalibrateEvery, registerEvery, false, 1, false);
     }
 
     public FfmProcedure withHolographySteps(int steps) {
-        return new FfmProcedure(steps, trackEach, recalibrateEvery, registerEvery, followCreep, maxExposure);
+        return new FfmProcedure(steps, trackEach, recalibrateEvery, registerEvery, followCreep, maxExposure, keepInRange);
     }
 
     public FfmProcedure withReferenceTracking(boolean each) {
-        return new FfmProcedure(holographySteps, each, recalibrateEvery, registerEvery, followCreep, maxExposure);
+        return new FfmProcedure(holographySteps, each, recalibrateEvery, registerEvery, followCreep, maxExposure, keepInRange);
     }
 
     public FfmProcedure withRecalibration(int recalibrate, int register) {
-        return new FfmProcedure(holographySteps, trackEach, recalibrate, register, followCreep, maxExposure);
+        return new FfmProcedure(holographySteps, trackEach, recalibrate, register, followCreep, maxExposure, keepInRange);
     }
 
     public FfmProcedure withCreepFollowing(boolean follow) {
-        return new FfmProcedure(holographySteps, trackEach, recalibrateEvery, registerEvery, follow, maxExposure);
+        return new FfmProcedure(holographySteps, trackEach, recalibrateEvery, registerEvery, follow, maxExposure, keepInRange);
+    }
+
+    public FfmProcedure withKeepInRange(boolean keep) {
+        return new FfmProcedure(holographySteps, trackEach, recalibrateEvery, registerEvery, followCreep, maxExposure, keep);
     }
 
     public FfmProcedure withMaxExposure(double max) {
-        return new FfmProcedure(holographySteps, trackEach, recalibrateEvery, registerEvery, followCreep, max);
+        return new FfmProcedure(holographySteps, trackEach, recalibrateEvery, registerEvery, followCreep, max, keepInRange);
     }
 
     /**
@@ -86,6 +94,9 @@ public record FfmProcedure(int holographySteps, boolean trackEach, int recalibra
         }
         if (followCreep) {
             s.append(", masks follow the creep by whole pixels");
+        }
+        if (keepInRange) {
+            s.append(", phases kept in each SLM's measured range (no wraps)");
         }
         if (maxExposure > 1) {
             s.append(", exposure and reference set per measurement (up to ").append(fmt(maxExposure)).append("× the nominal exposure)");

@@ -44,4 +44,32 @@ class FfmLayersTest {
         assertTrue(r.inSilicoRegistered() - r.inSilicoDeployed() > 0.5 * (r.ideal() - r.inSilicoDeployed()),
                 "registration must recover most of the loss: " + r);
     }
+
+    /**
+     * --keep-in-range: FFM's and the exact twin's trained phases all lie inside the lab SLM's measured range
+     * (0.93·2π), and some sit exactly on its lower end: the clamp acted (so the check is not vacuous).
+     */
+    @Test
+    void keepInRangeKeepsEveryTrainedPhaseInTheMeasuredRange() {
+        FfmLayersConfig q = FfmLayersConfig.quick().withLayers(List.of(2)).withSamples(100, 50, 1)
+                .withMethods(List.of("ffm", "exact-twin"));
+        // a learning rate of 1 rad per step, so five steps push phases far past both ends of the range
+        FfmLayersConfig base = new FfmLayersConfig(q.n(), q.pitch(), q.wavelength(), q.spacing(), q.upsample(),
+                q.detector(), q.layerCounts(), q.trainSamples(), q.testSamples(), q.epochs(), q.batch(), 1.0, 1.0,
+                q.ffm(), q.methods(), q.seed());
+        FfmLayers.Row kept = new FfmLayers(base.withFfm(base.ffm().withKeepInRange(true)), Profiles.load("lab"),
+                FftBackends.java(), line -> { }).run(Datasets.shippedFashionMnistSubset()).getFirst();
+        double reach = 0.93 * 2 * Math.PI + 0.05; // the lab's range, and the calibration's error
+        for (String m : List.of("ffm", "exact-twin")) {
+            assertEquals(0, outside(kept.phases().get(m), reach), m + ": phases outside the range");
+            long clamped = java.util.Arrays.stream(kept.phases().get(m)).flatMapToDouble(java.util.Arrays::stream)
+                    .filter(p -> p == 0).count();
+            assertTrue(clamped > 0, m + ": no phase was clamped, so the check proves nothing");
+        }
+    }
+
+    private static long outside(double[][] phases, double reach) {
+        return java.util.Arrays.stream(phases).flatMapToDouble(java.util.Arrays::stream)
+                .filter(p -> p < 0 || p > reach).count();
+    }
 }

@@ -17,6 +17,8 @@ class FfmProcedureTest {
                 + " steps, re-registered every 5 steps", FfmLayersConfig.full().ffm().summary());
         assertEquals("4-step holography, re-registered every 2 steps",
                 new FfmProcedure(3, false, 0, 0).withHolographySteps(4).withRecalibration(0, 2).summary());
+        assertEquals("3-step holography, phases kept in each SLM's measured range (no wraps)",
+                new FfmProcedure(3, false, 0, 0).withKeepInRange(true).summary());
     }
 
     @Test

@@ -1,11 +1,10 @@
-package org.phasor.task.generative;
+package org.phasor.bench;
 
 import org.junit.jupiter.api.Test;
-import org.phasor.bench.PhaseResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class BenchDecoderTest {
+class PhaseResponseRangeTest {
 
     /** Moving a phase into the device's range must not change the level it is programmed with. */
     @Test
@@ -21,7 +20,7 @@ class BenchDecoderTest {
             if (Math.abs(w - (r.range() + Math.PI * 2) / 2) < 0.01) {
                 continue; // the middle of the unreachable gap: either end is as near
             }
-            double q = BenchDecoder.intoRange(p, r.range());
+            double q = r.intoRange(p);
             assertEquals(true, q >= 0 && q <= r.range(), "phase " + p + " → " + q);
             assertEquals(r.levelFor(p), r.levelFor(q), "phase " + p + " → " + q);
         }

@@ -14,8 +14,8 @@ import org.phasor.optics.element.InPlaneMotion;
  * afterwards is not the same once the mask is rough: the product holds frequencies up to twice the fields' and
  * aliases, and a bilinear sample at a fractional offset removes what is left near the Nyquist frequency. On a
  * noise-free `lab` bench with the crosstalk blur off, the 20-epoch 6-layer masks' FFM gradient sampled that way
- * had a cosine of 0.73–0.92 with the hardware's exact gradient (0.999 for smooth masks); moving each field first
- * brings it back to the smooth masks' agreement (docs/bench.md).
+ * was 0.41–0.69 (relative L2) from the hardware's exact gradient; moving each field first, 0.06–0.08
+ * (docs/bench.md, "What FFM knows").
  *
  * <p>How: a registration that is a rigid motion (shift and rotation about the grid centre, which is what a
  * panel on a mount does) is undone by the same exact band-limited three-shear motion the optics uses

@@ -29,10 +29,7 @@ public final class CrosstalkCalibration {
         BenchDescription d = bench.describe();
         int nx = d.nx();
         int ny = d.ny();
-        Injection flat = PhaseCalibration.flatInput(d);
-        for (int m = 1; m <= d.modulators(); m++) {
-            bench.program(m, new int[nx * ny]);
-        }
+        Injection flat = PhaseCalibration.flatBench(bench);
         int low = 0;
         int high = response.levelFor(response.phase(low) + STEP);
         double delta = response.phase(high) - response.phase(low);
@@ -64,13 +61,8 @@ public final class CrosstalkCalibration {
         bench.program(modulator, stripes);
         double[] u1 = PanelFrame.pull(registration, holo.measure(bench, flat, modulator).reIm(), 1, nx, ny);
         // the reference may have drifted between the two measurements: measure phases about the overall change
-        double cr = 0;
-        double ci = 0;
-        for (int i = 0; i < nx * ny; i++) {
-            cr += u1[2 * i] * u0[2 * i] + u1[2 * i + 1] * u0[2 * i + 1];
-            ci += u1[2 * i + 1] * u0[2 * i] - u1[2 * i] * u0[2 * i + 1];
-        }
-        double mean = Math.atan2(ci, cr);
+        double[] overlap = PhaseCalibration.overlap(u1, u0);
+        double mean = Math.atan2(overlap[1], overlap[0]);
         // weighted mean phase change on each pixel column (row) of the period, central half only (no edge effects)
         double[] sum = new double[period];
         double[] weight = new double[period];

@@ -18,10 +18,7 @@ public final class PhaseCalibration {
         BenchDescription d = bench.describe();
         int nx = d.nx();
         int n = d.planeSize();
-        Injection flat = flatInput(d);
-        for (int m = 1; m <= d.modulators(); m++) {
-            bench.program(m, new int[n]);
-        }
+        Injection flat = flatBench(bench);
         double[] base = holo.measure(bench, flat, modulator).reIm();
         int levels = d.levels();
         int[] sampled = sampledLevels(levels, stride);
@@ -72,6 +69,32 @@ public final class PhaseCalibration {
             s[i] = Math.min(i * stride, levels - 1);
         }
         return s;
+    }
+
+    /**
+     * The calibration procedures' start: every modulator programmed flat (level 0); returns the flat input to
+     * launch.
+     */
+    static Injection flatBench(Bench bench) {
+        BenchDescription d = bench.describe();
+        for (int m = 1; m <= d.modulators(); m++) {
+            bench.program(m, new int[d.planeSize()]);
+        }
+        return flatInput(d);
+    }
+
+    /**
+     * {re, im} of Σ u·conj(b) over one measured plane (interleaved): its phase is the common phase by which u
+     * differs from b, e.g. the reference arm's drift between two measurements of mostly the same field.
+     */
+    static double[] overlap(double[] u, double[] b) {
+        double cr = 0;
+        double ci = 0;
+        for (int i = 0; i < u.length; i += 2) {
+            cr += u[i] * b[i] + u[i + 1] * b[i + 1];
+            ci += u[i + 1] * b[i] - u[i] * b[i + 1];
+        }
+        return new double[]{cr, ci};
     }
 
     /** One flat input (unit amplitude everywhere on the input modulator). */

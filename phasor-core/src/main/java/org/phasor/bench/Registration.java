@@ -44,10 +44,7 @@ public final class Registration {
         BenchDescription d = bench.describe();
         int nx = d.nx();
         int ny = d.ny();
-        Injection flat = PhaseCalibration.flatInput(d);
-        for (int m = 1; m <= d.modulators(); m++) {
-            bench.program(m, new int[nx * ny]);
-        }
+        Injection flat = PhaseCalibration.flatBench(bench);
         double[] base = holo.measure(bench, flat, modulator).reIm();
         // spots at the corners of a centred square (a quarter of the field in), plus the centre
         int qx = nx / 4;
@@ -68,15 +65,10 @@ public final class Registration {
         bench.program(modulator, new int[nx * ny]);
         // the reference arm may have drifted between the two measurements: rotate the baseline onto u using the
         // whole plane (the spots are a small fraction of it)
-        double cr = 0;
-        double ci = 0;
-        for (int i = 0; i < nx * ny; i++) {
-            cr += u[2 * i] * base[2 * i] + u[2 * i + 1] * base[2 * i + 1];
-            ci += u[2 * i + 1] * base[2 * i] - u[2 * i] * base[2 * i + 1];
-        }
-        double norm = Math.hypot(cr, ci);
-        double rc = norm > 0 ? cr / norm : 1;
-        double rs = norm > 0 ? ci / norm : 0;
+        double[] c = PhaseCalibration.overlap(u, base);
+        double norm = Math.hypot(c[0], c[1]);
+        double rc = norm > 0 ? c[0] / norm : 1;
+        double rs = norm > 0 ? c[1] / norm : 0;
         double[] change = new double[nx * ny];
         double peak = 0;
         for (int i = 0; i < nx * ny; i++) {

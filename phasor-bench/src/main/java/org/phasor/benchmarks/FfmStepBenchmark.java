@@ -70,8 +70,11 @@ public class FfmStepBenchmark {
         Imperfections imp = Profiles.load(profile);
         SimulatedBench bench = new SimulatedBench(d, imp, prop);
         boolean trackEach = imp.driftPhaseRadPerRootS() > 0; // as the preset does on a drifting bench
-        ffm = new FullyForward(bench, BenchCalibration.nominal(d), new Holography(steps, layers + 2, trackEach),
-                List.of());
+        Holography holo = new Holography(steps, layers + 2, trackEach);
+        // a lab maps its gradients through the calibration it measured (registration, crosstalk), as the preset does
+        BenchCalibration cal = profile.equals("ideal") ? BenchCalibration.nominal(d)
+                : BenchCalibration.measure(bench, holo, 8, 4);
+        ffm = new FullyForward(bench, cal, holo, List.of());
         SplittableRandom r = new SplittableRandom(1);
         double[][] phases = new double[layers][n * n];
         for (double[] p : phases) {

@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * Everything a method needs to talk to a bench in its own units, measured by procedures on the bench itself:
- * per modulator, the level→phase response ({@link PhaseCalibration}) and the camera↔modulator registration
- * ({@link Registration}). {@link #nominal} is what the data sheets claim (linear response, perfect alignment).
+ * per modulator, the level→phase response ({@link PhaseCalibration}), the camera↔modulator registration
+ * ({@link Registration}) and the pixel crosstalk ({@link CrosstalkCalibration}). {@link #nominal} is what the data
+ * sheets claim (linear response, perfect alignment, no crosstalk).
  *
  * <p>Mapping conventions (documented because they are part of each method): a method's parameters are the
  * phases it wants on each modulator pixel; {@link #levels} turns them into device levels through the inverse
- * response; a gradient measured on the camera grid is expressed in modulator pixels by {@link #toParameters}
- * (sampling it at each pixel's registered camera position). With {@link #placements} other than
+ * response; a gradient is formed from fields measured on the camera grid by {@link #phaseGradient} (the fields
+ * moved onto the modulator's pixels through the registration, the gradient taken back through the crosstalk). With {@link #placements} other than
  * {@link Placement#NONE} the parameters are moved by whole pixels on their way to the panel and the gradient is
  * moved back ({@link #following}: a mask that follows its creeping panel).
  */
@@ -144,15 +145,5 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
         double[] shown = FullyForward.phaseGradient(u, v, batch, nx * ny); // ∂L/∂(the phase the panel shows)
         double[] programmed = crosstalk.get(modulator - 1).transpose(shown, nx, ny);
         return placements.get(modulator - 1).toParams(programmed, nx, ny);
-    }
-
-    /**
-     * A camera-grid map (e.g. a measured gradient) expressed over modulator {@code modulator}'s parameters: sampled
-     * at each pixel's registered camera position, then moved back through the placement.
-     */
-    public double[] toParameters(int modulator, double[] cameraMap, int nx, int ny) {
-        AffineMap m = registrations.get(modulator - 1);
-        double[] pixels = m.equals(AffineMap.IDENTITY) ? cameraMap.clone() : m.pullBack(cameraMap, nx, ny);
-        return placements.get(modulator - 1).toParams(pixels, nx, ny);
     }
 }

@@ -76,11 +76,12 @@ public final class FfmLayersCommand implements Callable<Integer> {
                     "on. Needs --register-every or --recalibrate-every (the full preset has both)."})
     boolean followCreep;
 
-    @Option(names = "--keep-in-range",
+    @Option(names = "--keep-in-range", negatable = true,
             description = {"FFM, PAT and the exact twin start from their phases moved into each SLM's measured range",
                     "(the same levels) and are clamped there after every step, so no pixel's drive ever jumps across",
-                    "the device's wrap, which the SLM's crosstalk smears onto its neighbours (docs/bench.md)."})
-    boolean keepInRange;
+                    "the device's wrap, which the SLM's crosstalk smears onto its neighbours (docs/bench.md).",
+                    "On in both presets; --no-keep-in-range lets the phases wrap (the runs before 2026-12-07)."})
+    Boolean keepInRange;
 
     @Option(names = "--seed", paramLabel = "N",
             description = {"Training seed: initial phases and sample order (default 1). The lab (realisation and camera",
@@ -104,8 +105,8 @@ public final class FfmLayersCommand implements Callable<Integer> {
             }
             p = p.withCreepFollowing(true);
         }
-        if (keepInRange) {
-            p = p.withKeepInRange(true);
+        if (keepInRange != null) {
+            p = p.withKeepInRange(keepInRange);
         }
         cfg = cfg.withFfm(p);
         if (seed != null) {

@@ -99,4 +99,17 @@ class FfmLayersCommandTest {
         assertEquals(List.of(), FfmLayersCommand.configure(false, null, List.of("none"), null, null, null).methods());
         assertEquals(List.of("ffm"), FfmLayersCommand.configure(false, null, List.of("ffm"), null, null, null).methods());
     }
+
+    /** Both presets keep the phases in range; {@code --no-keep-in-range} is how a user lets them wrap again. */
+    @Test
+    void keepInRangeIsThePresetsDefaultAndCanBeSwitchedOff() {
+        assertTrue(FfmLayersConfig.full().ffm().keepInRange());
+        assertTrue(FfmLayersConfig.quick().ffm().keepInRange());
+        FfmLayersCommand off = new FfmLayersCommand();
+        new CommandLine(off).parseArgs("--no-keep-in-range", "--out", "x");
+        assertEquals(Boolean.FALSE, off.keepInRange);
+        FfmLayersCommand unset = new FfmLayersCommand();
+        new CommandLine(unset).parseArgs("--out", "x");
+        assertEquals(null, unset.keepInRange, "unset: the preset decides");
+    }
 }

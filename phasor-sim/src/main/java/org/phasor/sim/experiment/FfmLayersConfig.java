@@ -45,11 +45,11 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
     /**
      * The paper's geometry at reduced size, minutes on two cores: 64×64 planes of 8 µm at 532 nm, 28×28 images
      * upsampled ×2, spacing 3.4 mm (the same Fresnel number per plane as 120 px at 12 mm), 1 epoch of 2 000
-     * training images, 500 test images.
+     * training images, 500 test images. Phases kept in each SLM's measured range (no wraps).
      */
     public static FfmLayersConfig quick() {
         return new FfmLayersConfig(64, 8e-6, 532e-9, 3.4e-3, 2, 4, List.of(2, 4, 6, 8), 2000, 500, 1, 20, 0.05, 0.05,
-                new FfmProcedure(3, false, 0, 0), List.of("ffm", "pat"), 1);
+                new FfmProcedure(3, false, 0, 0).withKeepInRange(true), List.of("ffm", "pat"), 1);
     }
 
     /**
@@ -57,10 +57,12 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
      * shipped subset (6 000 / 1 000), 2 epochs. FFM re-measures the reference phase before every holographic
      * measurement, re-registers the modulators every 5 steps (2 flat-field measurements each) and re-calibrates
      * fully every 50: at 6 layers the lateral drift between registrations had cost 1.3 points (docs/results.md).
+     * Bench-trained phases are kept in each SLM's measured range: a drive crossing the wrap is smeared onto its
+     * neighbours by the crosstalk (at 2 layers the exact twin fell from 80.0 to 50.2 % without this).
      */
     public static FfmLayersConfig full() {
         return new FfmLayersConfig(120, 8e-6, 532e-9, 12e-3, 3, 8, List.of(2, 4, 6, 8), 0, 0, 2, 20, 0.05, 0.0005,
-                new FfmProcedure(3, true, 50, 5), List.of("ffm", "pat"), 1);
+                new FfmProcedure(3, true, 50, 5).withKeepInRange(true), List.of("ffm", "pat"), 1);
     }
 
     public FfmLayersConfig withLayers(List<Integer> l) {

@@ -1,5 +1,7 @@
 package org.phasor.bench;
 
+import org.phasor.math.GaussianKernel;
+
 /**
  * A modulator's pixel crosstalk as the lab models it: the phase a pixel shows is the programmed phase blurred by a
  * separable Gaussian of {@code sigmaX} × {@code sigmaY} pixels (fringing fields between liquid-crystal pixels), the
@@ -25,20 +27,7 @@ public record Crosstalk(double sigmaX, double sigmaY) {
      * The sampled, normalised Gaussian kernel of width {@code sigma} px (radius ⌈3σ⌉), or {1} for σ = 0.
      */
     static double[] kernel(double sigma) {
-        if (sigma == 0) {
-            return new double[]{1};
-        }
-        int r = (int) Math.ceil(3 * sigma);
-        double[] k = new double[2 * r + 1];
-        double s = 0;
-        for (int i = -r; i <= r; i++) {
-            k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
-            s += k[i + r];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= s;
-        }
-        return k;
+        return GaussianKernel.sampled(sigma);
     }
 
     /** Stripes of {@link #PERIOD} pixels (two at one level, two at another) are what the calibration shows. */

@@ -223,16 +223,8 @@ public final class FfmLayers {
      */
     static Params smoothRandomPhases(int layers, int n, long seed, double sigma) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-        int r = (int) Math.ceil(3 * sigma);
-        double[] k = new double[2 * r + 1];
-        double sum = 0;
-        for (int i = -r; i <= r; i++) {
-            k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
-            sum += k[i + r];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= sum;
-        }
+        double[] k = org.phasor.math.GaussianKernel.sampled(sigma);
+        int r = k.length / 2;
         double[][] p = new double[layers][n * n];
         for (double[] layer : p) {
             double[] raw = new double[n * n];

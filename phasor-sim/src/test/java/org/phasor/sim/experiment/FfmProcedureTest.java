@@ -14,7 +14,8 @@ class FfmProcedureTest {
     void summaryNamesOnlyWhatIsOn() {
         assertEquals("3-step holography", new FfmProcedure(3, false, 0, 0).summary());
         assertEquals("3-step holography, reference phase re-measured before every measurement, re-calibrated every 50"
-                + " steps, re-registered every 5 steps", FfmLayersConfig.full().ffm().summary());
+                + " steps, re-registered every 5 steps, phases kept in each SLM's measured range (no wraps)",
+                FfmLayersConfig.full().ffm().summary());
         assertEquals("4-step holography, re-registered every 2 steps",
                 new FfmProcedure(3, false, 0, 0).withHolographySteps(4).withRecalibration(0, 2).summary());
         assertEquals("3-step holography, phases kept in each SLM's measured range (no wraps)",

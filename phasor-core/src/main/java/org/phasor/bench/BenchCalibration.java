@@ -12,9 +12,9 @@ import java.util.List;
  * <p>Mapping conventions (documented because they are part of each method): a method's parameters are the
  * phases it wants on each modulator pixel; {@link #levels} turns them into device levels through the inverse
  * response; a gradient is formed from fields measured on the camera grid by {@link #phaseGradient} (the fields
- * moved onto the modulator's pixels through the registration, the gradient taken back through the crosstalk). With {@link #placements} other than
- * {@link Placement#NONE} the parameters are moved by whole pixels on their way to the panel and the gradient is
- * moved back ({@link #following}: a mask that follows its creeping panel).
+ * moved onto the modulator's pixels through the registration, the gradient taken back through the crosstalk).
+ * With {@link #placements} other than {@link Placement#NONE} the parameters are moved by whole pixels on their way
+ * to the panel and the gradient is moved back ({@link #following}: a mask that follows its creeping panel).
  */
 public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> registrations, BenchCost cost,
                                List<Placement> placements, List<Crosstalk> crosstalk) {

@@ -23,19 +23,12 @@ public record Crosstalk(double sigmaX, double sigmaY) {
         }
     }
 
-    /**
-     * The sampled, normalised Gaussian kernel of width {@code sigma} px (radius ⌈3σ⌉), or {1} for σ = 0.
-     */
-    static double[] kernel(double sigma) {
-        return GaussianKernel.sampled(sigma);
-    }
-
     /** Stripes of {@link #PERIOD} pixels (two at one level, two at another) are what the calibration shows. */
     static final int PERIOD = 4;
 
     /** How much of the stripes' fundamental the blur of width σ keeps: Σ_i k_i·cos(2πi/{@link #PERIOD}). */
     static double stripeGain(double sigma) {
-        double[] k = kernel(sigma);
+        double[] k = GaussianKernel.sampled(sigma);
         int r = k.length / 2;
         double g = 0;
         for (int i = -r; i <= r; i++) {
@@ -85,8 +78,8 @@ public record Crosstalk(double sigmaX, double sigmaY) {
         if (equals(NONE)) {
             return g;
         }
-        double[] kx = kernel(sigmaX);
-        double[] ky = kernel(sigmaY);
+        double[] kx = GaussianKernel.sampled(sigmaX);
+        double[] ky = GaussianKernel.sampled(sigmaY);
         int rx = kx.length / 2;
         int ry = ky.length / 2;
         double[] tmp = new double[g.length];
@@ -115,8 +108,8 @@ public record Crosstalk(double sigmaX, double sigmaY) {
         if (equals(NONE)) {
             return phi;
         }
-        double[] kx = kernel(sigmaX);
-        double[] ky = kernel(sigmaY);
+        double[] kx = GaussianKernel.sampled(sigmaX);
+        double[] ky = GaussianKernel.sampled(sigmaY);
         int rx = kx.length / 2;
         int ry = ky.length / 2;
         double[] tmp = new double[phi.length];

@@ -13,6 +13,7 @@ import org.phasor.bench.PhysicsAwareMethod;
 import org.phasor.bench.RecalibratingMethod;
 import org.phasor.data.DataSplit;
 import org.phasor.data.Dataset;
+import org.phasor.math.GaussianKernel;
 import org.phasor.math.Precision;
 import org.phasor.math.fft.FftBackend;
 import org.phasor.model.DiffractiveNetwork;
@@ -223,7 +224,7 @@ public final class FfmLayers {
      */
     static Params smoothRandomPhases(int layers, int n, long seed, double sigma) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-        double[] k = org.phasor.math.GaussianKernel.sampled(sigma);
+        double[] k = GaussianKernel.sampled(sigma);
         int r = k.length / 2;
         double[][] p = new double[layers][n * n];
         for (double[] layer : p) {

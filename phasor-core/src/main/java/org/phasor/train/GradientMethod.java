@@ -21,16 +21,13 @@ import org.phasor.model.Params;
  * Contract: deterministic for the same inputs and internal seed (gradients reduced over the batch in a fixed
  * order); not thread-safe (one caller); {@link #close} releases buffers or connections.
  */
-public interface GradientMethod extends AutoCloseable {
+public interface GradientMethod extends Evaluator, AutoCloseable {
 
     /** The name used in configs and metrics ({@code in-silico}, {@code ffm}, …). */
     String name();
 
     /** Loss, gradient, correct count and cost of one batch at {@code params}. */
     StepResult step(Params params, Batch batch);
-
-    /** Forward-only evaluation of one batch at {@code params}. */
-    EvalResult evaluate(Params params, Batch batch);
 
     @Override
     default void close() {

@@ -168,8 +168,8 @@ public final class Trainer {
         return evaluate(method, params, data, settings.evalBatchSize());
     }
 
-    /** {accuracy, mean loss} of {@code params} on {@code data} with any method. */
-    public static double[] evaluate(GradientMethod method, Params params, Dataset data, int batchSize) {
+    /** {accuracy, mean loss} of {@code params} on {@code data} with any evaluator (a training method or a deployment). */
+    public static double[] evaluate(Evaluator method, Params params, Dataset data, int batchSize) {
         int n = data.size();
         int[] order = new int[n];
         java.util.Arrays.setAll(order, i -> i);

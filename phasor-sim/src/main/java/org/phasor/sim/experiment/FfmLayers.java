@@ -26,6 +26,7 @@ import org.phasor.sim.Imperfections;
 import org.phasor.sim.ExactTwinMethod;
 import org.phasor.sim.SimulatedBench;
 import org.phasor.train.Cost;
+import org.phasor.train.Evaluator;
 import org.phasor.train.GradientMethod;
 import org.phasor.train.InSilicoMethod;
 import org.phasor.train.Trainer;
@@ -287,23 +288,8 @@ public final class FfmLayers {
         return new Params(out);
     }
 
-    /** Inference on the bench only (the deployed design is evaluated, never trained there). */
-    private static GradientMethod deployment(BenchClassifier c) {
-        return new GradientMethod() {
-            @Override
-            public String name() {
-                return "deployed";
-            }
-
-            @Override
-            public org.phasor.train.StepResult step(Params params, org.phasor.train.Batch batch) {
-                throw new UnsupportedOperationException("a deployed design is evaluated, not trained");
-            }
-
-            @Override
-            public org.phasor.train.EvalResult evaluate(Params params, org.phasor.train.Batch batch) {
-                return c.evaluate(params, batch);
-            }
-        };
+    /** Inference on the bench only: a deployed design is evaluated, never trained there. */
+    private static Evaluator deployment(BenchClassifier c) {
+        return c::evaluate;
     }
 }

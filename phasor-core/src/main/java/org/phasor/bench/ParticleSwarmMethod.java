@@ -6,7 +6,9 @@ import org.phasor.train.Cost;
 import org.phasor.train.EvalResult;
 import org.phasor.train.GradientMethod;
 import org.phasor.train.StepResult;
+import org.phasor.train.optim.ParameterConstraint;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -16,6 +18,10 @@ import java.util.SplittableRandom;
  * update v ← w·v + c₁r₁(p − x) + c₂r₂(g − x). There is no gradient: {@link #step} writes the swarm's best
  * position into {@code params} in place and returns {@code null} gradients, so the Trainer's optimiser leaves
  * them alone.
+ *
+ * <p>With per-layer constraints (e.g. each SLM's measured phase range, as {@code --keep-in-range} gives the
+ * gradient methods) every particle's position is projected after it is placed or moved, so the swarm, its bests
+ * and the result stay where the modulators can go; a particle's velocity is left as it is.
  */
 public final class ParticleSwarmMethod implements GradientMethod {
     private final BenchTask task;
@@ -25,6 +31,7 @@ public final class ParticleSwarmMethod implements GradientMethod {
     private final double social;
     private final double spread;
     private final SplittableRandom rnd;
+    private final List<ParameterConstraint> constraints;
     private double[][][] x;
     private double[][][] v;
     private double[][][] best;
@@ -37,6 +44,15 @@ public final class ParticleSwarmMethod implements GradientMethod {
      */
     public ParticleSwarmMethod(BenchTask task, int particles, double inertia, double cognitive,
                                double social, double spread, long seed) {
+        this(task, particles, inertia, cognitive, social, spread, seed, List.of());
+    }
+
+    /**
+     * @param spread      initial spread (radians) of the particles around the starting phases
+     * @param constraints one projection per layer applied to every particle's position, or none
+     */
+    public ParticleSwarmMethod(BenchTask task, int particles, double inertia, double cognitive,
+                               double social, double spread, long seed, List<ParameterConstraint> constraints) {
         if (particles < 2) {
             throw new IllegalArgumentException("pso needs at least 2 particles, got " + particles);
         }
@@ -47,6 +63,21 @@ public final class ParticleSwarmMethod implements GradientMethod {
         this.social = social;
         this.spread = spread;
         this.rnd = new SplittableRandom(seed);
+        this.constraints = List.copyOf(constraints);
+    }
+
+    /** Projects every layer of {@code position} with its constraint, if any were given. */
+    private void project(double[][] position) {
+        if (constraints.isEmpty()) {
+            return;
+        }
+        if (constraints.size() != position.length) {
+            throw new IllegalArgumentException("pso has " + constraints.size() + " constraints for "
+                    + position.length + " layers");
+        }
+        for (int l = 0; l < position.length; l++) {
+            constraints.get(l).apply(position[l]);
+        }
     }
 
     @Override
@@ -70,6 +101,9 @@ public final class ParticleSwarmMethod implements GradientMethod {
                         x[p][l][i] += spread * (rnd.nextDouble() - 0.5);
                     }
                 }
+            }
+            project(x[p]);
+            for (int l = 0; l < layers; l++) {
                 best[p][l] = x[p][l].clone();
             }
             bestLoss[p] = Double.POSITIVE_INFINITY;
@@ -112,6 +146,7 @@ public final class ParticleSwarmMethod implements GradientMethod {
                     xp[i] += vp[i];
                 }
             }
+            project(x[p]);
         }
         copy(global, params.layers());
         return new StepResult(meanLoss, null, correct, batch.size(), new Cost(passes, 0, frames));

@@ -151,12 +151,13 @@ public final class FfmLayers {
                                 cal -> ffm(fresh, cal, encoder, readout, loss))
                         : ffm(fresh, fresh.calibration, encoder, readout, loss);
                 case "pat" -> new PhysicsAwareMethod(fresh.classifier, net.workspace(cfg.batch(), Precision.DOUBLE), encoder);
-                case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed());
+                case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed(),
+                        cfg.ffm().keepInRange() ? ranges(fresh.calibration) : List.of());
                 case "exact-twin" -> new ExactTwinMethod(fresh.classifier, fresh.bench);
                 default -> throw new IllegalArgumentException("unknown method " + m);
             };
-            // PSO moves its own swarm, not the optimiser's parameters: the range is not kept there
-            boolean keep = cfg.ffm().keepInRange() && !m.equals("pso");
+            // PSO moves its own swarm, not the optimiser's parameters: it keeps the range itself (above)
+            boolean keep = cfg.ffm().keepInRange();
             Params start = keep ? inRange(init, fresh.calibration) : init;
             Trainer trainer = new Trainer(method, keep ? adam(init, train.size(), ranges(fresh.calibration))
                     : adam(init, train.size()), settings, null, null);

@@ -21,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** PSO uses bench forward passes only, never makes the best parameters worse on a fixed batch, and keeps a given range. */
+/**
+ * PSO uses bench forward passes only, never makes the best parameters worse on a fixed batch, and keeps a given
+ * range.
+ */
 class ParticleSwarmTest {
     private static final int N = 32;
 

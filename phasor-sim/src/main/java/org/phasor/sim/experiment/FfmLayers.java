@@ -144,6 +144,10 @@ public final class FfmLayers {
         cost.put("in-silico", new StepCost(0, 0, 0));
         for (String m : cfg.methods()) {
             Lab fresh = lab(d, encoder, readout, loss);
+            boolean keep = cfg.ffm().keepInRange();
+            // one projection per layer into its SLM's measured range (or none): Adam applies it after every step,
+            // PSO, which moves its own swarm rather than the optimiser's parameters, to every particle
+            List<ParameterConstraint> range = keep ? ranges(fresh.calibration) : List.of();
             GradientMethod method = switch (m) {
                 case "ffm" -> cfg.ffm().recalibrates()
                         ? new RecalibratingMethod(fresh.bench, fresh.holo, CAL_STRIDE, CAL_SEARCH, cfg.ffm().recalibrateEvery(),
@@ -151,16 +155,12 @@ public final class FfmLayers {
                                 cal -> ffm(fresh, cal, encoder, readout, loss))
                         : ffm(fresh, fresh.calibration, encoder, readout, loss);
                 case "pat" -> new PhysicsAwareMethod(fresh.classifier, net.workspace(cfg.batch(), Precision.DOUBLE), encoder);
-                case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed(),
-                        cfg.ffm().keepInRange() ? ranges(fresh.calibration) : List.of());
+                case "pso" -> new ParticleSwarmMethod(fresh.classifier, 16, 0.7, 1.5, 1.5, 0.5, cfg.seed(), range);
                 case "exact-twin" -> new ExactTwinMethod(fresh.classifier, fresh.bench);
                 default -> throw new IllegalArgumentException("unknown method " + m);
             };
-            // PSO moves its own swarm, not the optimiser's parameters: it keeps the range itself (above)
-            boolean keep = cfg.ffm().keepInRange();
             Params start = keep ? inRange(init, fresh.calibration) : init;
-            Trainer trainer = new Trainer(method, keep ? adam(init, train.size(), ranges(fresh.calibration))
-                    : adam(init, train.size()), settings, null, null);
+            Trainer trainer = new Trainer(method, adam(init, train.size(), range), settings, null, null);
             double seconds0 = fresh.bench.cost().seconds();
             Trainer.Result r = trainer.train(train, null, trainer.initialState(start));
             double cameraSeconds = fresh.bench.cost().seconds() - seconds0; // the bench's own clock: exposure-aware

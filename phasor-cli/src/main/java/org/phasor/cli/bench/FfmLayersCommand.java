@@ -83,6 +83,12 @@ public final class FfmLayersCommand implements Callable<Integer> {
                     "On in both presets; --no-keep-in-range lets the phases wrap (the runs before 2026-12-07)."})
     Boolean keepInRange;
 
+    @Option(names = "--bench-final-lr", paramLabel = "LR",
+            description = {"Where the cosine learning rate ends for the methods trained on the bench (FFM, PAT, the exact",
+                    "twin); the in-silico design keeps the preset's (0.0005 in the full one). The bench drifts while it",
+                    "trains, so a step that never vanishes lets those methods keep following it (docs/results.md)."})
+    Double benchFinalLr;
+
     @Option(names = "--seed", paramLabel = "N",
             description = {"Training seed: initial phases and sample order (default 1). The lab (realisation and camera",
                     "noise) is the profile's own seed, so repeating with other --seed values on one lab shows the spread."})
@@ -111,6 +117,13 @@ public final class FfmLayersCommand implements Callable<Integer> {
         cfg = cfg.withFfm(p);
         if (seed != null) {
             cfg = cfg.withSeed(seed);
+        }
+        if (benchFinalLr != null) {
+            try {
+                cfg = cfg.withBenchFinalLearningRate(benchFinalLr);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--bench-final-lr: " + e.getMessage(), e);
+            }
         }
         Imperfections profile = Profiles.load(bench);
         long t0 = System.nanoTime();

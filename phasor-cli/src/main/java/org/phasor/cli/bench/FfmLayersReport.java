@@ -57,11 +57,18 @@ final class FfmLayersReport {
                 profile, cfg.n(), cfg.n(), cfg.pitch() * 1e6, cfg.spacing() * 1e3,
                 cfg.trainSamples() == 0 ? "all 6000" : String.valueOf(cfg.trainSamples()),
                 cfg.testSamples() == 0 ? "all 1000" : String.valueOf(cfg.testSamples()), cfg.epochs(), cfg.batch(),
-                cfg.finalLearningRate() == cfg.learningRate()
-                        ? String.format(Locale.ROOT, "%.3g", cfg.learningRate())
-                        : String.format(Locale.ROOT, "%.3g → %.3g (cosine)", cfg.learningRate(), cfg.finalLearningRate()),
+                learningRates(cfg),
                 cfg.seed(), cfg.ffm().summary()));
         return sb.toString();
+    }
+
+    /** "0.05 → 0.0005 (cosine)", and the bench methods' own end where it differs. */
+    private static String learningRates(FfmLayersConfig cfg) {
+        String lr = cfg.finalLearningRate() == cfg.learningRate()
+                ? String.format(Locale.ROOT, "%.3g", cfg.learningRate())
+                : String.format(Locale.ROOT, "%.3g → %.3g (cosine)", cfg.learningRate(), cfg.finalLearningRate());
+        return cfg.benchFinalLearningRate() == cfg.finalLearningRate() ? lr
+                : lr + String.format(Locale.ROOT, ", on the bench → %.3g", cfg.benchFinalLearningRate());
     }
 
     static void write(Path dir, List<FfmLayers.Row> rows, FfmLayersConfig cfg, String profile, double seconds)

@@ -50,6 +50,26 @@ class FfmLayersCommandTest {
         assertOneLineError(dir, "--follow-creep: FFM never re-registers in this run", "--follow-creep");
     }
 
+    @Test
+    void benchFinalLearningRateOutsideTheScheduleIsAOneLineError(@TempDir Path dir) {
+        assertOneLineError(dir, "--bench-final-lr: final learning rate on the bench must be in (0, 0.05], got 0.0",
+                "--bench-final-lr", "0");
+        assertOneLineError(dir, "--bench-final-lr: final learning rate on the bench must be in (0, 0.05], got 0.1",
+                "--bench-final-lr", "0.1");
+    }
+
+    /** The floor is the bench methods' alone: the in-silico design keeps the preset's schedule, and the report says both. */
+    @Test
+    void benchFinalLearningRateLeavesTheInSilicoScheduleAlone() {
+        FfmLayersConfig full = FfmLayersConfig.full();
+        assertEquals(full.finalLearningRate(), full.benchFinalLearningRate(), "preset: one schedule for every method");
+        FfmLayersConfig floored = full.withBenchFinalLearningRate(0.01);
+        assertEquals(0.0005, floored.finalLearningRate());
+        assertEquals(0.01, floored.benchFinalLearningRate());
+        assertTrue(FfmLayersReport.markdown(List.of(), floored, "lab").contains("0.0500 → 0.000500 (cosine), on the bench → 0.0100"));
+        assertFalse(FfmLayersReport.markdown(List.of(), full, "lab").contains("on the bench →"));
+    }
+
     /** {@code --quick} plus {@code option}: exit 2, one line of stderr containing {@code message}, no table. */
     private static void assertOneLineError(Path dir, String message, String... option) {
         StringWriter err = new StringWriter();

@@ -160,7 +160,8 @@ public final class FfmLayers {
                 default -> throw new IllegalArgumentException("unknown method " + m);
             };
             Params start = keep ? inRange(init, fresh.calibration) : init;
-            Trainer trainer = new Trainer(method, adam(init, train.size(), range), settings, null, null);
+            Adam optimiser = adam(init, train.size(), cfg.benchFinalLearningRate(), range);
+            Trainer trainer = new Trainer(method, optimiser, settings, null, null);
             double seconds0 = fresh.bench.cost().seconds();
             Trainer.Result r = trainer.train(train, null, trainer.initialState(start));
             double cameraSeconds = fresh.bench.cost().seconds() - seconds0; // the bench's own clock: exposure-aware
@@ -258,16 +259,19 @@ public final class FfmLayers {
     }
 
     private Adam adam(Params init, int trainSize) {
-        return adam(init, trainSize, List.of());
+        return adam(init, trainSize, cfg.finalLearningRate(), List.of());
     }
 
-    /** Adam with the preset's schedule; {@code constraints}: one per layer after every step, or none. */
-    private Adam adam(Params init, int trainSize, List<ParameterConstraint> constraints) {
+    /**
+     * Adam with the preset's schedule ending at {@code finalLr}; {@code constraints}: one per layer after every
+     * step, or none.
+     */
+    private Adam adam(Params init, int trainSize, double finalLr, List<ParameterConstraint> constraints) {
         int[] sizes = Arrays.stream(init.layers()).mapToInt(a -> a.length).toArray();
         long steps = (long) cfg.epochs() * ((trainSize + cfg.batch() - 1) / cfg.batch());
-        LearningRateSchedule lr = cfg.finalLearningRate() == cfg.learningRate()
+        LearningRateSchedule lr = finalLr == cfg.learningRate()
                 ? LearningRateSchedule.constant(cfg.learningRate())
-                : LearningRateSchedule.cosine(cfg.learningRate(), steps, cfg.finalLearningRate());
+                : LearningRateSchedule.cosine(cfg.learningRate(), steps, finalLr);
         return new Adam(sizes, lr, Adam.DEFAULTS, constraints);
     }
 

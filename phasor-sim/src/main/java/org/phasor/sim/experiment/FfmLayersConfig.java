@@ -21,19 +21,26 @@ import java.util.Objects;
  * @param finalLearningRate step size at the end of a cosine annealing over the whole run (= learningRate: constant);
  *                        the same schedule for every method, so noisy bench gradients are averaged down late in
  *                        training exactly as the model's exact ones are
+ * @param benchFinalLearningRate the same cosine's end for the methods trained on the bench (FFM, PAT, the exact
+ *                        twin); = finalLearningRate unless set. The bench drifts while it trains (the panels creep),
+ *                        so a tracking optimiser needs a step that does not vanish; the in-silico model does not move
  * @param ffm             how FFM measures on the bench (holography, reference tracking, re-calibration)
  * @param methods         methods trained on the bench besides in-silico ({@code ffm}, {@code pat}, {@code pso})
  * @param seed            seed of the initial phases and the sample order
  */
 public record FfmLayersConfig(int n, double pitch, double wavelength, double spacing, int upsample, int detector,
                               List<Integer> layerCounts, int trainSamples, int testSamples, int epochs, int batch,
-                              double learningRate, double finalLearningRate, FfmProcedure ffm, List<String> methods,
-                              long seed) {
+                              double learningRate, double finalLearningRate, double benchFinalLearningRate,
+                              FfmProcedure ffm, List<String> methods, long seed) {
 
     public FfmLayersConfig {
         layerCounts = List.copyOf(layerCounts);
         methods = List.copyOf(methods);
         Objects.requireNonNull(ffm, "ffm procedure");
+        if (!(benchFinalLearningRate > 0 && benchFinalLearningRate <= learningRate)) {
+            throw new IllegalArgumentException("final learning rate on the bench must be in (0, " + learningRate
+                    + "], got " + benchFinalLearningRate);
+        }
         for (String m : methods) {
             if (!List.of("ffm", "pat", "pso", "exact-twin").contains(m)) {
                 throw new IllegalArgumentException("unknown bench method '" + m
@@ -48,7 +55,7 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
      * training images, 500 test images. Phases kept in each SLM's measured range (no wraps).
      */
     public static FfmLayersConfig quick() {
-        return new FfmLayersConfig(64, 8e-6, 532e-9, 3.4e-3, 2, 4, List.of(2, 4, 6, 8), 2000, 500, 1, 20, 0.05, 0.05,
+        return new FfmLayersConfig(64, 8e-6, 532e-9, 3.4e-3, 2, 4, List.of(2, 4, 6, 8), 2000, 500, 1, 20, 0.05, 0.05, 0.05,
                 new FfmProcedure(3, false, 0, 0).withKeepInRange(true), List.of("ffm", "pat"), 1);
     }
 
@@ -61,33 +68,39 @@ public record FfmLayersConfig(int n, double pitch, double wavelength, double spa
      * neighbours by the crosstalk (at 2 layers the exact twin fell from 80.0 to 50.2 % without this).
      */
     public static FfmLayersConfig full() {
-        return new FfmLayersConfig(120, 8e-6, 532e-9, 12e-3, 3, 8, List.of(2, 4, 6, 8), 0, 0, 2, 20, 0.05, 0.0005,
+        return new FfmLayersConfig(120, 8e-6, 532e-9, 12e-3, 3, 8, List.of(2, 4, 6, 8), 0, 0, 2, 20, 0.05, 0.0005, 0.0005,
                 new FfmProcedure(3, true, 50, 5).withKeepInRange(true), List.of("ffm", "pat"), 1);
     }
 
     public FfmLayersConfig withLayers(List<Integer> l) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, l, trainSamples, testSamples,
-                epochs, batch, learningRate, finalLearningRate, ffm, methods, seed);
+                epochs, batch, learningRate, finalLearningRate, benchFinalLearningRate, ffm, methods, seed);
     }
 
     public FfmLayersConfig withSamples(int train, int test, int ep) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, train, test, ep,
-                batch, learningRate, finalLearningRate, ffm, methods, seed);
+                batch, learningRate, finalLearningRate, benchFinalLearningRate, ffm, methods, seed);
     }
 
     public FfmLayersConfig withMethods(List<String> m) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
-                testSamples, epochs, batch, learningRate, finalLearningRate, ffm, m, seed);
+                testSamples, epochs, batch, learningRate, finalLearningRate, benchFinalLearningRate, ffm, m, seed);
     }
 
     public FfmLayersConfig withFfm(FfmProcedure p) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
-                testSamples, epochs, batch, learningRate, finalLearningRate, p, methods, seed);
+                testSamples, epochs, batch, learningRate, finalLearningRate, benchFinalLearningRate, p, methods, seed);
+    }
+
+    /** The bench-trained methods' cosine ends at {@code lr} (the in-silico design keeps {@link #finalLearningRate}). */
+    public FfmLayersConfig withBenchFinalLearningRate(double lr) {
+        return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
+                testSamples, epochs, batch, learningRate, finalLearningRate, lr, ffm, methods, seed);
     }
 
     /** Another training seed (initial phases, sample order); the lab is set by the profile's own seed. */
     public FfmLayersConfig withSeed(long s) {
         return new FfmLayersConfig(n, pitch, wavelength, spacing, upsample, detector, layerCounts, trainSamples,
-                testSamples, epochs, batch, learningRate, finalLearningRate, ffm, methods, s);
+                testSamples, epochs, batch, learningRate, finalLearningRate, benchFinalLearningRate, ffm, methods, s);
     }
 }

@@ -9,6 +9,7 @@ import org.phasor.sim.Profiles;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A quick-sized piece of the reproduction: two layers, a few hundred images, the lab bench. */
@@ -49,13 +50,33 @@ class FfmLayersTest {
      * --keep-in-range: FFM's and the exact twin's trained phases all lie inside the lab SLM's measured range
      * (0.93·2π), and some sit exactly on its lower end: the clamp acted (so the check is not vacuous).
      */
+    /**
+     * A floor on the bench methods' learning rate reaches them and nothing else: the in-silico design (and so the
+     * ideal and deployed accuracies) is the same to the bit, the exact twin's trained phases are not.
+     */
+    @Test
+    void benchFinalLearningRateChangesOnlyTheBenchTrainedMethods() {
+        FfmLayersConfig q = FfmLayersConfig.quick().withLayers(List.of(2)).withSamples(100, 50, 1)
+                .withMethods(List.of("exact-twin"));
+        FfmLayers.Row same = new FfmLayers(q, Profiles.load("lab"), FftBackends.java(), line -> { })
+                .run(Datasets.shippedFashionMnistSubset()).getFirst();
+        FfmLayers.Row annealed = new FfmLayers(q.withBenchFinalLearningRate(0.001), Profiles.load("lab"),
+                FftBackends.java(), line -> { }).run(Datasets.shippedFashionMnistSubset()).getFirst();
+        assertTrue(java.util.Arrays.deepEquals(same.phases().get("in-silico"), annealed.phases().get("in-silico")),
+                "the in-silico design must not see the bench's schedule");
+        assertEquals(same.ideal(), annealed.ideal());
+        assertEquals(same.inSilicoDeployed(), annealed.inSilicoDeployed());
+        assertFalse(java.util.Arrays.deepEquals(same.phases().get("exact-twin"), annealed.phases().get("exact-twin")),
+                "the bench method must follow its own schedule");
+    }
+
     @Test
     void keepInRangeKeepsEveryTrainedPhaseInTheMeasuredRange() {
         FfmLayersConfig q = FfmLayersConfig.quick().withLayers(List.of(2)).withSamples(100, 50, 1)
                 .withMethods(List.of("ffm", "exact-twin"));
         // a learning rate of 1 rad per step, so five steps push phases far past both ends of the range
         FfmLayersConfig base = new FfmLayersConfig(q.n(), q.pitch(), q.wavelength(), q.spacing(), q.upsample(),
-                q.detector(), q.layerCounts(), q.trainSamples(), q.testSamples(), q.epochs(), q.batch(), 1.0, 1.0,
+                q.detector(), q.layerCounts(), q.trainSamples(), q.testSamples(), q.epochs(), q.batch(), 1.0, 1.0, 1.0,
                 q.ffm(), q.methods(), q.seed());
         FfmLayers.Row kept = new FfmLayers(base.withFfm(base.ffm().withKeepInRange(true)), Profiles.load("lab"),
                 FftBackends.java(), line -> { }).run(Datasets.shippedFashionMnistSubset()).getFirst();

@@ -13,8 +13,9 @@ import java.util.List;
  * phases it wants on each modulator pixel; {@link #levels} turns them into device levels through the inverse
  * response; a gradient is formed from fields measured on the camera grid by {@link #phaseGradient} (the fields
  * moved onto the modulator's pixels through the registration, the gradient taken back through the crosstalk).
- * With {@link #placements} other than {@link Placement#NONE} the parameters are moved by whole pixels on their way
- * to the panel and the gradient is moved back ({@link #following}: a mask that follows its creeping panel).
+ * With {@link #placements} other than {@link Placement#NONE} the parameters are moved (by whole pixels, or
+ * interpolated) on their way to the panel and the gradient is moved back ({@link #following}: a mask that follows
+ * its creeping panel).
  */
 public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> registrations, BenchCost cost,
                                List<Placement> placements, List<Crosstalk> crosstalk) {
@@ -42,8 +43,9 @@ public record BenchCalibration(List<PhaseResponse> responses, List<AffineMap> re
      * This calibration with each mask placed to follow its panel's creep since {@code anchor} (the calibration the
      * parameters were trained from at first): the creep is the move of the panel's centre between the two
      * registrations, and {@code previous}'s placements are kept while within {@code hysteresis} pixels of it
-     * ({@link Placement#following}). The mask then stays within about a pixel of where the rest of the bench
-     * learned to expect it, however far the panel creeps; the gradient is mapped back through the same move.
+     * ({@link Placement#following}; 0: each mask moved by the creep itself, fractions of a pixel interpolated). The
+     * mask then stays within about a pixel of where the rest of the bench learned to expect it (with 0, where it
+     * was), however far the panel creeps; the gradient is mapped back through the same move.
      */
     public BenchCalibration following(BenchCalibration anchor, BenchCalibration previous, int nx, int ny,
                                       double hysteresis) {

@@ -20,8 +20,9 @@ import java.util.function.Function;
  * response kept, the camera↔modulator maps measured afresh) every {@code registerEvery} steps — the drift is
  * lateral, and a registration costs 2 holographic measurements per modulator against ~35 for the response.
  *
- * <p>With {@code followCreep} the masks move with their panels by whole pixels: the gradient lands on the
- * parameter that was trained for that place on the bench, not on whatever pixel has crept under it.
+ * <p>With {@code followCreep} other than {@link CreepFollowing#OFF} the masks move with their panels (by whole
+ * pixels or by the measured creep itself): the gradient lands on the parameter that was trained for that place on
+ * the bench, not on whatever pixel has crept under it.
  *
  * <p>The method is rebuilt from {@code factory} with each new calibration (bench methods only hold references).
  * The step count starts at zero with this object (a resumed run re-calibrates on its own schedule).
@@ -40,7 +41,7 @@ public final class RecalibratingMethod implements GradientMethod {
     private final int search;
     private final int every;
     private final int registerEvery;
-    private final boolean followCreep;
+    private final CreepFollowing followCreep;
     private final BenchCalibration anchor;
     private BenchCalibration calibration;
     private final Function<BenchCalibration, GradientMethod> factory;
@@ -55,25 +56,25 @@ public final class RecalibratingMethod implements GradientMethod {
      */
     public RecalibratingMethod(Bench bench, Holography holo, int stride, int search, int every,
                                BenchCalibration initial, Function<BenchCalibration, GradientMethod> factory) {
-        this(bench, holo, stride, search, every, 0, false, initial, factory);
+        this(bench, holo, stride, search, every, 0, CreepFollowing.OFF, initial, factory);
     }
 
     /**
      * @param every         training steps between full calibrations (0 = none after the initial one)
      * @param registerEvery training steps between re-registrations in between (0 = none)
-     * @param followCreep   move each mask by whole pixels after every re-measurement to follow its panel's creep
-     *                      since {@code initial} ({@link BenchCalibration#following}, hysteresis
-     *                      {@value #HYSTERESIS_PX} px)
+     * @param followCreep   after every re-measurement, move each mask to follow its panel's creep since
+     *                      {@code initial} ({@link BenchCalibration#following}): by whole pixels (hysteresis
+     *                      {@value #HYSTERESIS_PX} px), by the creep itself, or not at all
      */
     public RecalibratingMethod(Bench bench, Holography holo, int stride, int search, int every, int registerEvery,
-                               boolean followCreep, BenchCalibration initial,
+                               CreepFollowing followCreep, BenchCalibration initial,
                                Function<BenchCalibration, GradientMethod> factory) {
         if (every < 0 || registerEvery < 0 || every + registerEvery == 0) {
             throw new IllegalArgumentException("re-calibration every " + every + " and re-registration every "
                     + registerEvery + " steps: intervals must be ≥ 0 and not both 0 (≥ 1 step)");
         }
         this.registerEvery = registerEvery;
-        this.followCreep = followCreep;
+        this.followCreep = java.util.Objects.requireNonNull(followCreep, "creep following");
         this.anchor = initial;
         this.calibration = initial;
         this.bench = bench;
@@ -100,9 +101,9 @@ public final class RecalibratingMethod implements GradientMethod {
             cal = calibration.reregistered(bench, holo, search);
         }
         if (cal != null) {
-            if (followCreep) {
+            if (followCreep != CreepFollowing.OFF) {
                 BenchDescription d = bench.describe();
-                cal = cal.following(anchor, calibration, d.nx(), d.ny(), HYSTERESIS_PX);
+                cal = cal.following(anchor, calibration, d.nx(), d.ny(), followCreep.hysteresis());
             }
             calibration = cal;
             current.close();

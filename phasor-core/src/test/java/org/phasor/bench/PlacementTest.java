@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlacementTest {
 
@@ -32,13 +34,52 @@ class PlacementTest {
         SplittableRandom r = new SplittableRandom(4);
         int nx = 7;
         int ny = 6;
-        for (Placement s : new Placement[]{Placement.NONE, new Placement(1, 0), new Placement(-2, 3), new Placement(6, -5)}) {
+        for (Placement s : new Placement[]{Placement.NONE, new Placement(1, 0), new Placement(-2, 3), new Placement(6, -5),
+                new Placement(0.3, 0), new Placement(-1.25, 2.6), new Placement(-0.5, -0.5), new Placement(6.7, -5.1)}) {
             double[] theta = r.doubles(nx * ny, -1, 1).toArray();
             double[] g = r.doubles(nx * ny, -1, 1).toArray();
             double lhs = dot(g, s.onPixels(theta, nx, ny));
             double rhs = dot(s.toParams(g, nx, ny), theta);
             assertEquals(lhs, rhs, 1e-12 * (1 + Math.abs(lhs)), s.toString());
         }
+    }
+
+    /**
+     * A fractional placement interpolates: on a plane that is linear in x and y the pixels inside show the plane
+     * moved by exactly (dx, dy), and its values stay between their neighbours' (no overshoot: phases kept in a
+     * range stay in it).
+     */
+    @Test
+    void fractionalPlacementShowsTheParametersInterpolated() {
+        int nx = 9;
+        int ny = 8;
+        double[] plane = new double[nx * ny];
+        for (int q = 0; q < ny; q++) {
+            for (int p = 0; p < nx; p++) {
+                plane[q * nx + p] = 0.5 * p - 0.25 * q;
+            }
+        }
+        Placement s = new Placement(1.3, -0.6);
+        double[] shown = s.onPixels(plane, nx, ny);
+        for (int q = 1; q < ny; q++) {
+            for (int p = 0; p < nx - 3; p++) {
+                assertEquals(0.5 * (p + 1.3) - 0.25 * (q - 0.6), shown[q * nx + p], 1e-12, "pixel " + p + "," + q);
+            }
+        }
+        double[] step = new double[nx * ny];
+        for (int i = 0; i < step.length; i++) {
+            step[i] = (i % nx) < 4 ? 0 : 5.8;
+        }
+        for (double v : new Placement(0.4, 0.7).onPixels(step, nx, ny)) {
+            assertTrue(v >= 0 && v <= 5.8, "interpolated value outside its neighbours: " + v);
+        }
+    }
+
+    @Test
+    void zeroHysteresisFollowsTheCreepExactly() {
+        assertEquals(new Placement(0.37, -1.62), Placement.NONE.following(0.37, -1.62, 0));
+        assertEquals(new Placement(0.01, 0), new Placement(3, 2).following(0.01, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> Placement.NONE.following(0.4, 0, 0.3));
     }
 
     @Test

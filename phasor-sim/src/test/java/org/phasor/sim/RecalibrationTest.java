@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.phasor.bench.BenchCalibration;
 import org.phasor.bench.BenchClassifier;
 import org.phasor.bench.BenchDescription;
+import org.phasor.bench.CreepFollowing;
 import org.phasor.bench.FullyForward;
 import org.phasor.bench.FullyForwardMethod;
 import org.phasor.bench.Holography;
@@ -98,7 +99,7 @@ class RecalibrationTest {
         Holography holo = new Holography(3, 4);
         BenchCalibration cal = BenchCalibration.measure(bench, holo, 32, 2);
         List<BenchCalibration> seen = new ArrayList<>();
-        RecalibratingMethod recal = new RecalibratingMethod(bench, holo, 32, 2, 4, 2, false, cal, ffm(bench, holo, seen));
+        RecalibratingMethod recal = new RecalibratingMethod(bench, holo, 32, 2, 4, 2, CreepFollowing.OFF, cal, ffm(bench, holo, seen));
         long[] frames = new long[5];
         for (int s = 0; s < 5; s++) {
             frames[s] = recal.step(p, b).cost().frames();
@@ -110,6 +111,6 @@ class RecalibrationTest {
         assertEquals(2L * 3 * 2, frames[2] - frames[1], "re-registration: 2 holographic measurements per modulator");
         assertTrue(frames[4] - frames[1] > frames[2] - frames[1], "a full calibration costs more than a re-registration");
         assertThrows(IllegalArgumentException.class,
-                () -> new RecalibratingMethod(bench, holo, 32, 2, 0, 0, false, cal, ffm(bench, holo, seen)));
+                () -> new RecalibratingMethod(bench, holo, 32, 2, 0, 0, CreepFollowing.OFF, cal, ffm(bench, holo, seen)));
     }
 }

@@ -1,5 +1,6 @@
 package org.phasor.cli.bench;
 
+import org.phasor.bench.CreepFollowing;
 import org.phasor.cli.FfmProcedureOptions;
 import org.phasor.data.Datasets;
 import org.phasor.math.fft.FftBackends;
@@ -70,11 +71,12 @@ public final class FfmLayersCommand implements Callable<Integer> {
     @Mixin
     FfmProcedureOptions procedure;
 
-    @Option(names = "--follow-creep",
-            description = {"After each re-registration FFM moves every mask by whole SLM pixels to follow its panel's",
-                    "creep since training began (hysteresis 0.6 px), instead of leaving it on the pixels it was trained",
-                    "on. Needs --register-every or --recalibrate-every (the full preset has both)."})
-    boolean followCreep;
+    @Option(names = "--follow-creep", arity = "0..1", fallbackValue = "whole", paramLabel = "whole|subpixel",
+            description = {"After each re-registration FFM moves every mask to follow its panel's creep since training",
+                    "began, instead of leaving it on the pixels it was trained on: 'whole' (the default value) by whole",
+                    "SLM pixels (hysteresis 0.6 px), 'subpixel' by the measured creep itself, fractions of a pixel",
+                    "interpolated. Needs --register-every or --recalibrate-every (the full preset has both)."})
+    String followCreep;
 
     @Option(names = "--keep-in-range", negatable = true,
             description = {"FFM, PAT and the exact twin start from their phases moved into each SLM's measured range",
@@ -105,11 +107,17 @@ public final class FfmLayersCommand implements Callable<Integer> {
         if (registerEvery != null) {
             p = FfmProcedureOptions.naming("--register-every", p, q -> q.withRecalibration(q.recalibrateEvery(), registerEvery));
         }
-        if (followCreep) {
+        if (followCreep != null) {
+            CreepFollowing how = switch (followCreep) {
+                case "whole" -> CreepFollowing.WHOLE_PIXELS;
+                case "subpixel" -> CreepFollowing.SUB_PIXEL;
+                default -> throw new IllegalArgumentException("--follow-creep must be whole or subpixel, got '"
+                        + followCreep + "'");
+            };
             if (!p.recalibrates()) {
                 throw new IllegalArgumentException("--follow-creep: FFM never re-registers in this run (set --register-every)");
             }
-            p = p.withCreepFollowing(true);
+            p = p.withCreepFollowing(how);
         }
         if (keepInRange != null) {
             p = p.withKeepInRange(keepInRange);

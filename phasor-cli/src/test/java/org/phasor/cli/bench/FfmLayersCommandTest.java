@@ -51,6 +51,20 @@ class FfmLayersCommandTest {
     }
 
     @Test
+    void unknownCreepFollowingIsAOneLineError(@TempDir Path dir) {
+        assertOneLineError(dir, "--follow-creep must be whole or subpixel, got 'sideways'", "--follow-creep", "sideways");
+    }
+
+    @Test
+    void followCreepAloneMeansWholePixels() {
+        FfmLayersCommand c = new FfmLayersCommand();
+        new CommandLine(c).parseArgs("--follow-creep", "--out", "x");
+        assertEquals("whole", c.followCreep);
+        new CommandLine(c).parseArgs("--follow-creep=subpixel", "--out", "x");
+        assertEquals("subpixel", c.followCreep);
+    }
+
+    @Test
     void benchFinalLearningRateOutsideTheScheduleIsAOneLineError(@TempDir Path dir) {
         assertOneLineError(dir, "--bench-final-lr: final learning rate on the bench must be in (0, 0.05], got 0.0",
                 "--bench-final-lr", "0");

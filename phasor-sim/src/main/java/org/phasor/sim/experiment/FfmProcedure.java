@@ -1,5 +1,6 @@
 package org.phasor.sim.experiment;
 
+import org.phasor.bench.CreepFollowing;
 import org.phasor.bench.ExposureControl;
 import org.phasor.bench.Holography;
 import org.phasor.bench.PhaseShifting;
@@ -13,9 +14,10 @@ import org.phasor.bench.PhaseShifting;
  * @param recalibrateEvery re-measure the bench calibration every this many steps (0 = only before training): the
  *                         registration the gradients are mapped through goes stale as the bench drifts
  * @param registerEvery    re-register the modulators (response kept) every this many steps in between (0 = never)
- * @param followCreep      after each re-registration, move each mask by whole pixels to follow its panel's creep
- *                         since training began ({@link org.phasor.bench.BenchCalibration#following}), so a
- *                         panel that creeps for hours does not carry its mask away from the rest of the bench
+ * @param followCreep      after each re-registration, move each mask to follow its panel's creep since training
+ *                         began ({@link org.phasor.bench.BenchCalibration#following}; by whole pixels or by the
+ *                         creep itself), so a panel that creeps for hours does not carry its mask away from the
+ *                         rest of the bench
  * @param maxExposure      1: every holographic measurement at the camera's nominal exposure with the full
  *                         reference; above 1: {@link ExposureControl#auto exposure control} up to this multiple
  *                         of the nominal exposure (weak fields measured with more photons, more camera time)
@@ -25,10 +27,11 @@ import org.phasor.bench.PhaseShifting;
  *                         neighbours: a cliff in the loss that no gradient sees)
  */
 public record FfmProcedure(int holographySteps, boolean trackEach, int recalibrateEvery, int registerEvery,
-                           boolean followCreep, double maxExposure, boolean keepInRange) {
+                           CreepFollowing followCreep, double maxExposure, boolean keepInRange) {
 
     public FfmProcedure {
         PhaseShifting.requireSteps(holographySteps);
+        java.util.Objects.requireNonNull(followCreep, "creep following");
         if (recalibrateEvery < 0 || registerEvery < 0) {
             throw new IllegalArgumentException("re-calibration / re-registration intervals must be ≥ 0 steps, got "
                     + recalibrateEvery + " / " + registerEvery);
@@ -50,7 +53,7 @@ public record FfmProcedure(int holographySteps, boolean trackEach, int recalibra
 
     /** Masks that stay on their pixels. */
     public FfmProcedure(int holographySteps, boolean trackEach, int recalibrateEvery, int registerEvery) {
-        this(holographySteps, trackEach, recalibrateEvery, registerEvery, false, 1, false);
+        this(holographySteps, trackEach, recalibrateEvery, registerEvery, CreepFollowing.OFF, 1, false);
     }
 
     public FfmProcedure withHolographySteps(int steps) {
@@ -65,7 +68,7 @@ public record FfmProcedure(int holographySteps, boolean trackEach, int recalibra
         return new FfmProcedure(holographySteps, trackEach, recalibrate, register, followCreep, maxExposure, keepInRange);
     }
 
-    public FfmProcedure withCreepFollowing(boolean follow) {
+    public FfmProcedure withCreepFollowing(CreepFollowing follow) {
         return new FfmProcedure(holographySteps, trackEach, recalibrateEvery, registerEvery, follow, maxExposure, keepInRange);
     }
 
@@ -92,8 +95,10 @@ public record FfmProcedure(int holographySteps, boolean trackEach, int recalibra
         if (registerEvery > 0) {
             s.append(", re-registered every ").append(registerEvery).append(" steps");
         }
-        if (followCreep) {
-            s.append(", masks follow the creep by whole pixels");
+        switch (followCreep) {
+            case WHOLE_PIXELS -> s.append(", masks follow the creep by whole pixels");
+            case SUB_PIXEL -> s.append(", masks follow the creep to a fraction of a pixel");
+            case OFF -> { }
         }
         if (keepInRange) {
             s.append(", phases kept in each SLM's measured range (no wraps)");

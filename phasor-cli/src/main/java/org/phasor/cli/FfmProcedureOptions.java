@@ -50,10 +50,13 @@ public final class FfmProcedureOptions {
         return p;
     }
 
-    /** {@code change} applied to {@code p}; the procedure's refusal, if any, prefixed with the option's name. */
-    public static FfmProcedure naming(String option, FfmProcedure p, UnaryOperator<FfmProcedure> change) {
+    /**
+     * {@code change} applied to {@code value} (a procedure, a config); its refusal, if any, prefixed with the
+     * option's name.
+     */
+    public static <T> T naming(String option, T value, UnaryOperator<T> change) {
         try {
-            return change.apply(p);
+            return change.apply(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }

@@ -127,11 +127,7 @@ public final class FfmLayersCommand implements Callable<Integer> {
             cfg = cfg.withSeed(seed);
         }
         if (benchFinalLr != null) {
-            try {
-                cfg = cfg.withBenchFinalLearningRate(benchFinalLr);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--bench-final-lr: " + e.getMessage(), e);
-            }
+            cfg = FfmProcedureOptions.naming("--bench-final-lr", cfg, c -> c.withBenchFinalLearningRate(benchFinalLr));
         }
         Imperfections profile = Profiles.load(bench);
         long t0 = System.nanoTime();
